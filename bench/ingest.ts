@@ -1,0 +1,107 @@
+// Ingest throughput over HTTP: events/s for batches of 1,000 on SQLite and PostgreSQL, one client and four.
+// Usage: npm run bench:ingest [-- --tickets 6000] [--json]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildApp } from '../src/api/app.js';
+import { openStore } from '../src/store/open.js';
+import { findBinaries, startCluster } from '../test/support/pg-cluster.js';
+import { randomHistory } from '../test/support/random-history.js';
+
+const { values } = parseArgs({
+  options: { tickets: { type: 'string', default: '6000' }, json: { type: 'boolean', default: false } },
+});
+const tickets = Number(values.tickets);
+
+async function run(url: string, clients: number, events: unknown[]): Promise<number> {
+  const store = await openStore(url, { poolSize: 8 });
+  const app = await buildApp({ store });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  // Each client sends whole tickets in order, as a real integration does: a ticket's events (and the
+  // contact it was born from) never overtake its creation.
+  const lanes: unknown[][] = Array.from({ length: clients }, () => []);
+  for (const e of events) {
+    const ref =
+      (e as { ticket_id?: string; contact_id?: string }).ticket_id ??
+      (e as { contact_id?: string }).contact_id ??
+      '';
+    const m = /-[tc](\d+)$/.exec(ref);
+    lanes[m ? Number(m[1]) % clients : 0]!.push(e);
+  }
+  const started = performance.now();
+  await Promise.all(
+    lanes.map(async (lane) => {
+      for (let i = 0; i < lane.length; i += 1000) {
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/events`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(lane.slice(i, i + 1000)),
+        });
+        if (!res.ok) throw new Error(`ingest failed: ${res.status} ${await res.text()}`);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await app.close();
+  await store.close();
+  return events.length / seconds;
+}
+
+interface Target {
+  name: string;
+  /** a fresh empty database */
+  fresh(): Promise<string>;
+  cleanup(): void;
+}
+
+const rows: { store: string; clients: number; events: number; events_per_s: number }[] = [];
+const targets: Target[] = [];
+const dir = mkdtempSync(join(tmpdir(), 'firstline-bench-'));
+let n = 0;
+targets.push({
+  name: 'sqlite',
+  fresh: async () => `sqlite:${join(dir, `b${n++}.db`)}`,
+  cleanup: () => rmSync(dir, { recursive: true, force: true }),
+});
+const bin = findBinaries();
+// fsync stays on: the benchmark measures what a durable production server pays.
+const cluster = process.env.FIRSTLINE_BENCH_PG || !bin ? null : startCluster(bin, true);
+const pgBase =
+  process.env.FIRSTLINE_BENCH_PG ?? (cluster && typeof cluster !== 'string' ? cluster.url : null);
+if (pgBase) {
+  const { default: pg } = await import('pg');
+  targets.push({
+    name: 'postgres',
+    async fresh() {
+      const name = `bench_${process.pid}_${n++}`;
+      const client = new pg.Client({ connectionString: pgBase });
+      await client.connect();
+      await client.query(`create database ${name}`);
+      await client.end();
+      const u = new URL(pgBase);
+      u.pathname = `/${name}`;
+      return u.toString();
+    },
+    cleanup: () => {
+      if (cluster && typeof cluster !== 'string') cluster.stop();
+    },
+  });
+}
+
+for (const t of targets) {
+  for (const clients of [1, 4]) {
+    const events = randomHistory(42 + clients, tickets, `b${clients}`);
+    const rate = await run(await t.fresh(), clients, events);
+    rows.push({ store: t.name, clients, events: events.length, events_per_s: Math.round(rate) });
+    if (!values.json) {
+      process.stdout.write(
+        `${t.name.padEnd(9)} clients=${clients}  ${events.length} events  ${Math.round(rate)} events/s\n`,
+      );
+    }
+  }
+  t.cleanup();
+}
+if (values.json) process.stdout.write(`${JSON.stringify(rows)}\n`);

@@ -1,0 +1,37 @@
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import type { DialectName } from './dialect.js';
+import { initialMigration } from './migrations/0001-initial.js';
+import type { Database } from './schema.js';
+
+/** One migration set for every store; the dialect only picks column type names. */
+export function migrations(dialect: DialectName): Record<string, Migration> {
+  return { '0001-initial': initialMigration(dialect) };
+}
+
+/**
+ * Two processes opening a new SQLite file at once may race to create it; the loser sees the schema its
+ * peer just made, so migration is tried again before it counts as failed.
+ */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  attempts = 3,
+): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      return await migrateOnce(db, dialect);
+    } catch (err) {
+      if (i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 50 * i));
+    }
+  }
+}
+
+async function migrateOnce(db: Kysely<Database>, dialect: DialectName): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+}

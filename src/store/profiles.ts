@@ -1,0 +1,140 @@
+import type { Kysely } from 'kysely';
+import type { DomainEvent, EventOf } from '../domain/events.js';
+import { byTime, type Sequenced } from '../facts/sequenced.js';
+import type { DialectHelpers } from './dialect.js';
+import { loadStreams } from './load.js';
+import type { Database } from './schema.js';
+import { streamId, streamOf } from './streams.js';
+import { replaceChildren, upsertRows } from './upsert.js';
+
+const PROFILE_PREFIXES = ['agent', 'customer', 'company', 'calendar', 'team'] as const;
+
+/** What changed among the profiles, so that the tickets whose facts depend on them are derived again. */
+export interface ProfileChanges {
+  agentsWithNewLine: string[];
+  customers: string[];
+  calendars: string[];
+  teams: string[];
+}
+
+/** "Latest wins" per field: later profile events (in event time) override the fields they name. */
+function fold<T extends DomainEvent>(events: Sequenced[]): Partial<T> & { at: number } {
+  const out: Record<string, unknown> = { at: 0 };
+  for (const { at, event } of [...events].sort(byTime)) {
+    for (const [k, v] of Object.entries(event)) if (v !== undefined && k !== 'at') out[k] = v;
+    out.at = at;
+  }
+  return out as Partial<T> & { at: number };
+}
+
+const normaliseIdentifier = (s: string) => s.trim().toLowerCase();
+
+export async function projectProfiles(
+  trx: Kysely<Database>,
+  helpers: DialectHelpers,
+  fresh: readonly Sequenced[],
+): Promise<ProfileChanges> {
+  const changes: ProfileChanges = { agentsWithNewLine: [], customers: [], calendars: [], teams: [] };
+  const streams = new Set<string>();
+  for (const s of fresh) {
+    const prefix = s.event.type.split('.')[0] as (typeof PROFILE_PREFIXES)[number];
+    if (s.event.type !== 'agent.status' && PROFILE_PREFIXES.includes(prefix)) streams.add(streamOf(s.event));
+  }
+  if (streams.size === 0) return changes;
+  await helpers.lockKeys(trx, [...streams]);
+  const loaded = await loadStreams(trx, streams);
+  for (const [stream, events] of loaded) {
+    const id = streamId(stream);
+    if (stream.startsWith('agent:')) {
+      const before = await trx
+        .selectFrom('agents')
+        .select(['line', 'team_id'])
+        .where('agent_id', '=', id)
+        .executeTakeFirst();
+      const p = fold<EventOf<'agent.profile'>>(events);
+      await upsertRows(
+        trx,
+        helpers,
+        'agents',
+        ['agent_id'],
+        [
+          {
+            agent_id: id,
+            name: p.name ?? null,
+            line: p.line ?? null,
+            team_id: p.team_id ?? null,
+            role: p.role ?? null,
+            profile_at: p.at,
+          },
+        ],
+      );
+      if (!before || before.line !== (p.line ?? null) || before.team_id !== (p.team_id ?? null))
+        changes.agentsWithNewLine.push(id);
+    } else if (stream.startsWith('customer:')) {
+      const profiles = events.filter((e) => e.event.type === 'customer.profile');
+      const merged = events
+        .filter((e) => e.event.type === 'customer.merged')
+        .sort(byTime)
+        .at(-1);
+      const p = fold<EventOf<'customer.profile'>>(profiles);
+      await upsertRows(
+        trx,
+        helpers,
+        'customers',
+        ['customer_id'],
+        [
+          {
+            customer_id: id,
+            name: p.name ?? null,
+            company_id: p.company_id ?? null,
+            merged_into: merged?.event.type === 'customer.merged' ? merged.event.into : null,
+            profile_at: p.at,
+          },
+        ],
+      );
+      const identifiers = new Set(
+        [...(p.phones ?? []), ...(p.emails ?? []), ...(p.handles ?? [])].map(normaliseIdentifier),
+      );
+      // An identifier belongs to one customer: the one whose profile named it last.
+      await replaceChildren(trx, helpers, 'customer_identifiers', 'customer_id', [id], []);
+      await upsertRows(
+        trx,
+        helpers,
+        'customer_identifiers',
+        ['identifier'],
+        [...identifiers].map((identifier) => ({ identifier, customer_id: id })),
+      );
+      changes.customers.push(id);
+    } else if (stream.startsWith('company:')) {
+      const p = fold<EventOf<'company.profile'>>(events);
+      await upsertRows(
+        trx,
+        helpers,
+        'companies',
+        ['company_id'],
+        [{ company_id: id, name: p.name ?? id, profile_at: p.at }],
+      );
+    } else if (stream.startsWith('calendar:')) {
+      const last = [...events].sort(byTime).at(-1)!;
+      await upsertRows(
+        trx,
+        helpers,
+        'calendars',
+        ['calendar_id'],
+        [{ calendar_id: id, spec: JSON.stringify(last.event), defined_at: last.at }],
+      );
+      changes.calendars.push(id);
+    } else if (stream.startsWith('team:')) {
+      const p = fold<EventOf<'team.profile'>>(events);
+      await upsertRows(
+        trx,
+        helpers,
+        'teams',
+        ['team_id'],
+        [{ team_id: id, name: p.name ?? null, calendar_id: p.calendar_id ?? null, profile_at: p.at }],
+      );
+      changes.teams.push(id);
+    }
+  }
+  return changes;
+}

@@ -1,0 +1,129 @@
+import type { Generated } from 'kysely';
+import type { AgentStretch, ContactFacts, TicketFacts, TicketSegment } from '../facts/types.js';
+
+export interface EventsTable {
+  seq: Generated<number>;
+  id: string;
+  type: string;
+  at: number;
+  /** the entity whose history the event belongs to: "ticket:<id>", "contact:<id>", "agent:<id>", … */
+  stream: string;
+  /** the ticket a contact event links to (so a ticket's facts can follow its contacts) */
+  ticket_id: string | null;
+  /** the agent who acted (by / agent_id / assignee), to find the tickets an agent's profile touches */
+  actor_id: string | null;
+  body: string;
+  recorded_at: number;
+}
+
+export interface TicketsTable {
+  ticket_id: string;
+  status: string;
+  channel: string;
+  subject: string | null;
+  customer: string | null;
+  category: string | null;
+  priority: string | null;
+  team_id: string | null;
+  line: number | null;
+  assignee_id: string | null;
+  created_at: number;
+  updated_at: number;
+  /** number of events the ticket has; clients send it back to detect stale edits */
+  version: number;
+}
+
+export interface ContactsTable {
+  contact_id: string;
+  channel: string;
+  customer: string | null;
+  queue: string | null;
+  ticket_id: string | null;
+  agent_id: string | null;
+  outcome: string;
+  offered_at: number;
+  updated_at: number;
+}
+
+export interface AgentsTable {
+  agent_id: string;
+  name: string | null;
+  line: number | null;
+  team_id: string | null;
+  role: string | null;
+  profile_at: number;
+  status: string | null;
+  status_at: number | null;
+}
+
+export interface CustomersTable {
+  customer_id: string;
+  name: string | null;
+  company_id: string | null;
+  merged_into: string | null;
+  profile_at: number;
+}
+
+export interface CustomerIdentifiersTable {
+  identifier: string;
+  customer_id: string;
+}
+
+export interface CompaniesTable {
+  company_id: string;
+  name: string;
+  profile_at: number;
+}
+
+export interface CalendarsTable {
+  calendar_id: string;
+  spec: string;
+  defined_at: number;
+}
+
+export interface TeamsTable {
+  team_id: string;
+  name: string | null;
+  calendar_id: string | null;
+  profile_at: number;
+}
+
+export interface TicketTagsTable {
+  ticket_id: string;
+  tag: string;
+}
+
+export interface Database {
+  events: EventsTable;
+  tickets: TicketsTable;
+  contacts: ContactsTable;
+  ticket_facts: TicketFacts;
+  contact_facts: ContactFacts;
+  ticket_tags: TicketTagsTable;
+  ticket_segments: TicketSegment;
+  agents: AgentsTable;
+  agent_stretches: AgentStretch;
+  customers: CustomersTable;
+  customer_identifiers: CustomerIdentifiersTable;
+  companies: CompaniesTable;
+  calendars: CalendarsTable;
+  teams: TeamsTable;
+}
+
+export type ProjectionTable = Exclude<keyof Database, 'events'>;
+/** Everything a rebuild empties and derives again from the event log. */
+export const PROJECTION_TABLES: readonly ProjectionTable[] = [
+  'tickets',
+  'contacts',
+  'ticket_facts',
+  'contact_facts',
+  'ticket_tags',
+  'ticket_segments',
+  'agents',
+  'agent_stretches',
+  'customers',
+  'customer_identifiers',
+  'companies',
+  'calendars',
+  'teams',
+];
