@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
 import { type Config, loadConfig } from '../config.js';
+import { DIMENSIONS } from '../kpi/types.js';
+import { kpi } from './commands/kpi.js';
 import { rebuild } from './commands/rebuild.js';
 import { serve } from './commands/serve.js';
 
@@ -32,6 +34,31 @@ program
   .description('drop all projections and derive them again from the event log')
   .option('--json', 'print the result as JSON')
   .action(async (opts: { json?: boolean }) => rebuild(config(), Boolean(opts.json)));
+
+const kpiCommand = program
+  .command('kpi')
+  .description('the KPIs of SPEC §3 for a period: value, target, tier, trend, n (docs/kpis.md defines each)')
+  .option(
+    '--from <date>',
+    'first day (YYYY-MM-DD, organisation time zone) or ISO instant; default 30 days before --to',
+  )
+  .option('--to <date>', 'last day, inclusive (YYYY-MM-DD) or ISO instant (exclusive); default today')
+  .option('--bucket <unit>', 'hour | day | week | month: a series per bucket')
+  .option('--by <dimension>', `group by ${DIMENSIONS.join(' | ')}`)
+  .option('--time <mode>', "calendar | business (the team calendars' working hours)")
+  .option('--kpis <ids>', 'only these KPI ids, comma-separated')
+  .option('--reopen-window <duration>', 'reopen window for FCR and reopen rate, e.g. 7d (default)')
+  .option('--short-abandon-s <seconds>', 'abandons shorter than this are left out (default 5)')
+  .option('--json', 'print the JSON report');
+for (const d of DIMENSIONS) kpiCommand.option(`--${d} <values>`, `only these ${d} values, comma-separated`);
+kpiCommand.action(async (opts: Record<string, unknown>) => {
+  const { reopenWindow, shortAbandonS, json, ...rest } = opts;
+  await kpi(
+    config(),
+    { ...rest, reopen_window: reopenWindow, short_abandon_s: shortAbandonS },
+    Boolean(json),
+  );
+});
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`firstline: ${err instanceof Error ? err.message : String(err)}\n`);

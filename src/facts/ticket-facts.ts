@@ -108,6 +108,7 @@ export function deriveTicketFacts(
     status: r.status,
     start_at: startAt,
     created_at: createdEv.at,
+    created_by: created.by ?? null,
     first_response_at: firstResponse?.at ?? null,
     first_response_by: firstResponse?.by ?? null,
     first_response_live: firstResponse?.live ?? 0,

@@ -17,6 +17,8 @@ export interface TicketFacts {
   /** SPEC "a ticket's start": the originating contact's arrival, else ticket.created */
   start_at: number;
   created_at: number;
+  /** the agent who registered the ticket */
+  created_by: string | null;
   first_response_at: number | null;
   first_response_by: string | null;
   first_response_live: number;

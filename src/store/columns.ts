@@ -18,6 +18,7 @@ export const TICKET_FACT_COLUMNS: Record<keyof TicketFacts, ColumnKind> = {
   status: 'text',
   start_at: 'instant',
   created_at: 'instant',
+  created_by: 'text',
   first_response_at: 'instant',
   first_response_by: 'text',
   first_response_live: 'int',

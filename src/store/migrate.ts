@@ -1,11 +1,12 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import type { DialectName } from './dialect.js';
 import { initialMigration } from './migrations/0001-initial.js';
+import { settingsMigration } from './migrations/0002-settings.js';
 import type { Database } from './schema.js';
 
 /** One migration set for every store; the dialect only picks column type names. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
-  return { '0001-initial': initialMigration(dialect) };
+  return { '0001-initial': initialMigration(dialect), '0002-settings': settingsMigration };
 }
 
 /**

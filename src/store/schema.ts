@@ -93,7 +93,14 @@ export interface TicketTagsTable {
   tag: string;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: number;
+}
+
 export interface Database {
+  settings: SettingsTable;
   events: EventsTable;
   tickets: TicketsTable;
   contacts: ContactsTable;

@@ -44,6 +44,23 @@ export class Store {
     return readTicket(this.db, ticketId);
   }
 
+  async getSetting(key: string): Promise<unknown> {
+    const row = await this.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return row ? (JSON.parse(row.value) as unknown) : undefined;
+  }
+
+  async putSetting(key: string, value: unknown, now = Date.now()): Promise<void> {
+    await this.db
+      .insertInto('settings')
+      .values({ key, value: JSON.stringify(value), updated_at: now })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: now }))
+      .execute();
+  }
+
   async eventCount(): Promise<number> {
     const row = await this.db
       .selectFrom('events')

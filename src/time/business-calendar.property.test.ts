@@ -145,7 +145,8 @@ describe('businessSeconds properties', () => {
         const end = localToUtc((day + 1) * MS_PER_DAY, tz);
         const [x, y] = [start + f1 * (end - start), start + f2 * (end - start)].sort((p, q) => p - q);
         expect(businessSeconds(x!, y!, cal)).toBe(0);
-        expect(isWorkingAt(Math.floor(x!), cal)).toBe(false);
+        // f close to 1 can round x up to the next day's first millisecond: stay inside the holiday
+        expect(isWorkingAt(Math.min(Math.floor(x!), end - 1), cal)).toBe(false);
       }),
     );
   });

@@ -1,0 +1,87 @@
+import { bucketRanges, formatBucketLabel } from '../time/buckets.js';
+import type { KpiQuery } from './types.js';
+
+/** An item behind a KPI: where its reference instant falls, and the groups it belongs to. */
+export interface Item {
+  at: number;
+  groups: readonly string[];
+}
+
+export interface Reducer<I extends Item, S, V> {
+  empty(): S;
+  add(state: S, item: I): void;
+  value(state: S): V;
+}
+
+export interface Cut<V> {
+  total: V;
+  previous: V;
+  series?: ({ start: string; label: string } & V)[];
+  groups?: ({ key: string } & V)[];
+}
+
+/** The previous period of equal length, for trends. */
+export function previousPeriod(q: Pick<KpiQuery, 'from' | 'to'>): { from: number; to: number } {
+  return { from: q.from - (q.to - q.from), to: q.from };
+}
+
+/**
+ * Folds items into the total of the period, the previous period, each bucket and each group. Items
+ * outside both periods are ignored, so a query may fetch both periods at once.
+ */
+export function cut<I extends Item, S, V>(items: Iterable<I>, q: KpiQuery, r: Reducer<I, S, V>): Cut<V> {
+  const prev = previousPeriod(q);
+  const total = r.empty();
+  const previous = r.empty();
+  const ranges = q.bucket ? bucketRanges(q.from, q.to, q.bucket, q.timeZone) : [];
+  const buckets = ranges.map(() => r.empty());
+  const groups = new Map<string, S>();
+  for (const item of items) {
+    if (item.at >= prev.from && item.at < prev.to) {
+      r.add(previous, item);
+      continue;
+    }
+    if (item.at < q.from || item.at >= q.to) continue;
+    r.add(total, item);
+    if (ranges.length) r.add(buckets[findRange(ranges, item.at)]!, item);
+    if (q.by) {
+      for (const g of item.groups) {
+        let s = groups.get(g);
+        if (!s) groups.set(g, (s = r.empty()));
+        r.add(s, item);
+      }
+    }
+  }
+  const out: Cut<V> = { total: r.value(total), previous: r.value(previous) };
+  if (q.bucket) {
+    out.series = ranges.map((range, i) => ({
+      start: new Date(range.start).toISOString(),
+      label: formatBucketLabel(range.start, q.bucket!, q.timeZone),
+      ...r.value(buckets[i]!),
+    }));
+  }
+  if (q.by) {
+    out.groups = [...groups.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, s]) => ({ key, ...r.value(s) }));
+  }
+  return out;
+}
+
+function findRange(ranges: readonly { start: number; end: number }[], at: number): number {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ranges[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Nearest-rank percentile of sorted values: the smallest observed value with at least p of the items at or below it. */
+export function percentile(sorted: ArrayLike<number>, p: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = Math.max(1, Math.ceil(p * sorted.length));
+  return sorted[rank - 1] as number;
+}

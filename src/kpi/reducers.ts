@@ -1,0 +1,79 @@
+import type { Item, Reducer } from './aggregate.js';
+import { percentile } from './aggregate.js';
+import type { CountValue, DurationValue, RateValue, Tier } from './types.js';
+
+export const countReducer: Reducer<Item, { n: number }, CountValue> = {
+  empty: () => ({ n: 0 }),
+  add: (s) => {
+    s.n++;
+  },
+  value: (s) => ({ value: s.n }),
+};
+
+export interface RateItem extends Item {
+  hit: boolean;
+}
+
+export const rateReducer: Reducer<RateItem, { num: number; den: number }, RateValue> = {
+  empty: () => ({ num: 0, den: 0 }),
+  add: (s, i) => {
+    s.den++;
+    if (i.hit) s.num++;
+  },
+  value: (s) => ({ numerator: s.num, denominator: s.den, value: s.den ? s.num / s.den : null }),
+};
+
+/** Thresholds in seconds: excellent, good, satisfactory; the target of an item is its "good" threshold. */
+export type Thresholds = readonly [number, number, number];
+
+export interface DurationItem extends Item {
+  /** null while the milestone is pending */
+  seconds: number | null;
+  thresholds: Thresholds | null;
+}
+
+interface DurationState {
+  values: number[];
+  pending: number;
+  /** items with a target reaching each tier: [excellent, good, satisfactory] */
+  reached: [number, number, number];
+  withTarget: number;
+}
+
+export interface DurationWithTiers extends DurationValue {
+  /** the best tier that at least half of the items with a target reach */
+  item_tier: Tier | null;
+}
+
+export const durationReducer: Reducer<DurationItem, DurationState, DurationWithTiers> = {
+  empty: () => ({ values: [], pending: 0, reached: [0, 0, 0], withTarget: 0 }),
+  add: (s, i) => {
+    if (i.seconds === null) {
+      s.pending++;
+      return;
+    }
+    s.values.push(i.seconds);
+    if (i.thresholds) {
+      s.withTarget++;
+      for (let t = 0; t < 3; t++) if (i.seconds <= i.thresholds[t]!) s.reached[t] = (s.reached[t] ?? 0) + 1;
+    }
+  },
+  value: (s) => {
+    const sorted = Float64Array.from(s.values).sort();
+    const n = sorted.length;
+    let sum = 0;
+    for (const v of sorted) sum += v;
+    const tiers: Tier[] = ['excellent', 'good', 'satisfactory'];
+    const tierIndex = s.withTarget ? s.reached.findIndex((r) => r * 2 >= s.withTarget) : -2;
+    return {
+      count: n,
+      pending: s.pending,
+      mean_s: n ? sum / n : null,
+      median_s: percentile(sorted, 0.5),
+      p90_s: percentile(sorted, 0.9),
+      within_target: s.withTarget ? s.reached[1] / s.withTarget : null,
+      with_target: s.withTarget,
+      item_tier: tierIndex === -2 ? null : tierIndex === -1 ? 'poor' : tiers[tierIndex]!,
+    };
+  },
+};
