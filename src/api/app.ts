@@ -5,7 +5,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Store } from '../store/store.js';
 import { installErrorHandling } from './errors.js';
 import { eventRoutes } from './routes/events.js';
+import { exportRoutes } from './routes/exports.js';
 import { healthRoutes } from './routes/health.js';
+import { kpiRoutes } from './routes/kpis.js';
 import { ticketRoutes } from './routes/tickets.js';
 
 export interface AppOptions {
@@ -34,5 +36,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(eventRoutes(options.store));
   await app.register(ticketRoutes(options.store));
   await app.register(healthRoutes(options.store, version));
+  await app.register(kpiRoutes(options.store));
+  await app.register(exportRoutes(options.store));
   return app;
 }

@@ -3,6 +3,8 @@ import type { KpiQuery } from './types.js';
 
 /** An item behind a KPI: where its reference instant falls, and the groups it belongs to. */
 export interface Item {
+  /** the ticket, contact or stretch behind the item (for drill-down) */
+  id: string;
   at: number;
   groups: readonly string[];
 }
@@ -47,7 +49,10 @@ export function cut<I extends Item, S, V>(items: Iterable<I>, q: KpiQuery, r: Re
     if (q.by) {
       for (const g of item.groups) {
         let s = groups.get(g);
-        if (!s) groups.set(g, (s = r.empty()));
+        if (!s) {
+          s = r.empty();
+          groups.set(g, s);
+        }
         r.add(s, item);
       }
     }

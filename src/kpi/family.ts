@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import type { Cut } from './aggregate.js';
+import { type Cut, cut, type Item, type Reducer } from './aggregate.js';
 import type { DurationWithTiers } from './reducers.js';
 import type { TargetSettings } from './targets.js';
 import type { CountValue, KpiId, KpiQuery, RateValue } from './types.js';
@@ -9,6 +9,20 @@ export interface FamilyContext {
   db: Kysely<Database>;
   q: KpiQuery;
   targets: TargetSettings;
+  /** receives the items behind each KPI, for drill-down */
+  collect?: (kpi: KpiId, items: readonly Item[]) => void;
+}
+
+/** Cuts a KPI's items and hands them to the drill-down collector when there is one. */
+export function measure<I extends Item, S, V>(
+  ctx: FamilyContext,
+  kpi: KpiId,
+  items: I[],
+  reducer: Reducer<I, S, V>,
+  q: KpiQuery = ctx.q,
+): Cut<V> {
+  ctx.collect?.(kpi, items);
+  return cut(items, q, reducer);
 }
 
 export type Computed =

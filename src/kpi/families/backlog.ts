@@ -92,7 +92,14 @@ export const backlog: Family = async (ctx, wanted) => {
       groups,
     };
   };
-  const last = at(points.at(-1)!.at);
+  const lastAt = points.at(-1)!.at;
+  const last = at(lastAt);
+  ctx.collect?.(
+    'backlog',
+    segs
+      .filter((s) => Number(s.from_at) <= lastAt && (s.to_at === null || Number(s.to_at) > lastAt))
+      .map((s) => ({ id: s.ticket_id, at: Math.min(lastAt, q.to - 1), groups: keysOf(s) })),
+  );
   const total: CountValue = { value: last.value };
   return {
     backlog: {

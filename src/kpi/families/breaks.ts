@@ -1,5 +1,4 @@
-import { cut } from '../aggregate.js';
-import type { Family } from '../family.js';
+import { type Family, measure } from '../family.js';
 import { rateReducer } from '../reducers.js';
 import type { Dimension } from '../types.js';
 
@@ -13,7 +12,12 @@ export const breakCompliance: Family = async (ctx, wanted) => {
   let qb = ctx.db
     .selectFrom('agent_stretches')
     .leftJoin('agents', 'agents.agent_id', 'agent_stretches.agent_id')
-    .select(['agent_stretches.end_at', 'agent_stretches.compliant'])
+    .select([
+      'agent_stretches.agent_id',
+      'agent_stretches.start_at',
+      'agent_stretches.end_at',
+      'agent_stretches.compliant',
+    ])
     .where('agent_stretches.end_at', '>=', q.from - (q.to - q.from))
     .where('agent_stretches.end_at', '<', q.to);
   for (const dim of AGENT_DIMS) {
@@ -27,8 +31,15 @@ export const breakCompliance: Family = async (ctx, wanted) => {
   }
   const groupBy = q.by && q.by in source ? source[q.by as keyof typeof source] : null;
   if (groupBy) qb = qb.select(`${groupBy} as group` as 'agent_stretches.end_at');
-  const rows = (await qb.execute()) as unknown as { end_at: number; compliant: number; group?: unknown }[];
+  const rows = (await qb.execute()) as unknown as {
+    agent_id: string;
+    start_at: number;
+    end_at: number;
+    compliant: number;
+    group?: unknown;
+  }[];
   const items = rows.map((r) => ({
+    id: `${r.agent_id}@${new Date(Number(r.start_at)).toISOString()}`,
     at: Number(r.end_at),
     groups: groupBy ? [r.group === null || r.group === undefined ? '(none)' : String(r.group)] : [],
     hit: r.compliant === 1,
@@ -39,7 +50,7 @@ export const breakCompliance: Family = async (ctx, wanted) => {
   return {
     break_compliance: {
       kind: 'rate',
-      cut: cut(items, q.by && !groupBy ? { ...q, by: null } : q, rateReducer),
+      cut: measure(ctx, 'break_compliance', items, rateReducer, q.by && !groupBy ? { ...q, by: null } : q),
       ...(ignored.length ? { extra: { ignored_filters: ignored } } : {}),
     },
   };

@@ -1,6 +1,5 @@
-import { cut } from '../aggregate.js';
 import { type ContactRow, fetchContactRows } from '../contact-rows.js';
-import { type Computed, type Family, inPeriod } from '../family.js';
+import { type Computed, type Family, inPeriod, measure } from '../family.js';
 import { countReducer, durationReducer, rateReducer } from '../reducers.js';
 import { thresholdsFor } from '../targets.js';
 import { fetchTicketRows } from '../ticket-rows.js';
@@ -17,9 +16,10 @@ export const contactCentre: Family = async (ctx, wanted) => {
     if (wanted.has('contacts_offered')) {
       out.contacts_offered = {
         kind: 'count',
-        cut: cut(
-          rows.map((r) => ({ at: r.at, groups: groupsOf(r) })),
-          q,
+        cut: measure(
+          ctx,
+          'contacts_offered',
+          rows.map((r) => ({ id: r.contact_id, at: r.at, groups: groupsOf(r) })),
           countReducer,
         ),
       };
@@ -32,11 +32,11 @@ export const contactCentre: Family = async (ctx, wanted) => {
       );
       const items = asked
         .filter((r) => !short(r))
-        .map((r) => ({ at: r.at, groups: groupsOf(r), hit: r.outcome === 'abandoned' }));
+        .map((r) => ({ id: r.contact_id, at: r.at, groups: groupsOf(r), hit: r.outcome === 'abandoned' }));
       const current = rows.filter((r) => inPeriod(r.at, q) && r.live === 1);
       out.abandonment = {
         kind: 'rate',
-        cut: cut(items, q, rateReducer),
+        cut: measure(ctx, 'abandonment', items, rateReducer),
         extra: {
           short_abandons: current.filter(short).length,
           self_served: current.filter((r) => r.outcome === 'self_served').length,
@@ -62,14 +62,21 @@ export const contactCentre: Family = async (ctx, wanted) => {
     const policies = ctx.targets.durations.wait;
     const items = [
       ...answered.map((r) => ({
+        id: r.contact_id,
         at: r.at,
         groups: groupsOf(r),
         seconds: Number(r.wait_s),
         thresholds: thresholdsFor(policies, String(r.channel), null),
       })),
-      ...waiting.map((r) => ({ at: r.at, groups: groupsOf(r), seconds: null, thresholds: null })),
+      ...waiting.map((r) => ({
+        id: r.contact_id,
+        at: r.at,
+        groups: groupsOf(r),
+        seconds: null,
+        thresholds: null,
+      })),
     ];
-    out.wait = { kind: 'duration', cut: cut(items, q, durationReducer) };
+    out.wait = { kind: 'duration', cut: measure(ctx, 'wait', items, durationReducer) };
   }
   if (wanted.has('handle_time')) {
     const handled = await fetchContactRows(
@@ -80,6 +87,7 @@ export const contactCentre: Family = async (ctx, wanted) => {
       (c) => c.outcome === 'answered',
     );
     const items = handled.map((r) => ({
+      id: r.contact_id,
       at: r.at,
       groups: groupsOf(r),
       seconds: Number(r.handle_s),
@@ -94,7 +102,7 @@ export const contactCentre: Family = async (ctx, wanted) => {
     ).filter((r) => inPeriod(r.at, q) && Number(r.handle_s) > 0);
     out.handle_time = {
       kind: 'duration',
-      cut: cut(items, q, durationReducer),
+      cut: measure(ctx, 'handle_time', items, durationReducer),
       extra: {
         talk_mean_s: mean('talk_s'),
         hold_mean_s: mean('hold_s'),

@@ -1,6 +1,6 @@
-import type { Reducer } from '../aggregate.js';
+import type { Item, Reducer } from '../aggregate.js';
 import { cut } from '../aggregate.js';
-import type { Family } from '../family.js';
+import { type Family, measure } from '../family.js';
 import { fetchTicketRows, groupKeys } from '../ticket-rows.js';
 import type { RateValue } from '../types.js';
 
@@ -8,9 +8,7 @@ export interface CsatValue extends RateValue {
   mean_score: number | null;
 }
 
-interface ScoreItem {
-  at: number;
-  groups: readonly string[];
+interface ScoreItem extends Item {
   score: number;
 }
 
@@ -39,6 +37,7 @@ export const csat: Family = async (ctx, wanted) => {
   ]);
   const keys = await groupKeys(ctx.db, ctx.q, rows);
   const items = rows.map((r) => ({
+    id: r.ticket_id,
     at: r.at,
     groups: keys(r),
     score: Number(r.rating_score),
@@ -54,5 +53,5 @@ export const csat: Family = async (ctx, wanted) => {
       ).total,
     ]),
   );
-  return { csat: { kind: 'rate', cut: cut(items, ctx.q, csatReducer), extra: { by_via: byVia } } };
+  return { csat: { kind: 'rate', cut: measure(ctx, 'csat', items, csatReducer), extra: { by_via: byVia } } };
 };

@@ -1,5 +1,4 @@
-import { cut } from '../aggregate.js';
-import type { Computed, Family } from '../family.js';
+import { type Computed, type Family, measure } from '../family.js';
 import { type RateItem, rateReducer } from '../reducers.js';
 import { fetchTicketRows, groupKeys, type TicketRow } from '../ticket-rows.js';
 import type { KpiId, KpiQuery } from '../types.js';
@@ -42,8 +41,8 @@ export const resolvedRates: Family = async (ctx, wanted) => {
     const rule = RULES[id]!;
     const items: RateItem[] = rows
       .filter(rule.include)
-      .map((r) => ({ at: r.at, groups: keys(r), hit: rule.hit(r, ctx.q) }));
-    out[id] = { kind: 'rate', cut: cut(items, ctx.q, rateReducer) };
+      .map((r) => ({ id: r.ticket_id, at: r.at, groups: keys(r), hit: rule.hit(r, ctx.q) }));
+    out[id] = { kind: 'rate', cut: measure(ctx, id, items, rateReducer) };
     if (id === 'fcr') {
       // FCR of a ticket resolved less than a reopen window ago may still fall; say how many such items there are.
       const open = items.filter(
@@ -68,8 +67,16 @@ export const dispatchQuality: Family = async (ctx, wanted) => {
       await fetchTicketRows(ctx.db, ctx.q, refs, 'classified_by', ['classified_l1', 'reclassify_count'])
     ).filter((r) => r.classified_l1 === 1);
     const keys = await groupKeys(ctx.db, ctx.q, rows);
-    const items = rows.map((r) => ({ at: r.at, groups: keys(r), hit: Number(r.reclassify_count) === 0 }));
-    out.correct_classification = { kind: 'rate', cut: cut(items, ctx.q, rateReducer) };
+    const items = rows.map((r) => ({
+      id: r.ticket_id,
+      at: r.at,
+      groups: keys(r),
+      hit: Number(r.reclassify_count) === 0,
+    }));
+    out.correct_classification = {
+      kind: 'rate',
+      cut: measure(ctx, 'correct_classification', items, rateReducer),
+    };
   }
   if (wanted.has('correct_assignment')) {
     const rows = (
@@ -79,8 +86,13 @@ export const dispatchQuality: Family = async (ctx, wanted) => {
       ])
     ).filter((r) => r.manual_assigned === 1);
     const keys = await groupKeys(ctx.db, ctx.q, rows);
-    const items = rows.map((r) => ({ at: r.at, groups: keys(r), hit: r.manual_assignment_kept === 1 }));
-    out.correct_assignment = { kind: 'rate', cut: cut(items, ctx.q, rateReducer) };
+    const items = rows.map((r) => ({
+      id: r.ticket_id,
+      at: r.at,
+      groups: keys(r),
+      hit: r.manual_assignment_kept === 1,
+    }));
+    out.correct_assignment = { kind: 'rate', cut: measure(ctx, 'correct_assignment', items, rateReducer) };
   }
   return out;
 };

@@ -1,6 +1,6 @@
 import type { TicketFacts } from '../../facts/types.js';
 import { cut } from '../aggregate.js';
-import type { Family, FamilyContext } from '../family.js';
+import { type Family, type FamilyContext, measure } from '../family.js';
 import { type DurationItem, durationReducer } from '../reducers.js';
 import { type DurationTargetKpi, thresholdsFor } from '../targets.js';
 import { fetchTicketRows, groupKeys, type TicketRow } from '../ticket-rows.js';
@@ -39,6 +39,7 @@ async function durationKpi(ctx: FamilyContext, id: keyof typeof SPECS, extraCols
   const keys = await groupKeys(ctx.db, ctx.q, rows);
   const policies = ctx.targets.durations[id as DurationTargetKpi];
   const item = (r: TicketRow): DurationItem => ({
+    id: r.ticket_id,
     at: r.at,
     groups: keys(r),
     seconds: r[spec.at] === null ? null : Number(r[col]),
@@ -52,7 +53,7 @@ export const ticketDurations: Family = async (ctx, wanted) => {
   for (const id of ['first_response', 'time_to_assign'] as const) {
     if (!wanted.has(id)) continue;
     const { items } = await durationKpi(ctx, id);
-    out[id] = { kind: 'duration', cut: cut(items, ctx.q, durationReducer) };
+    out[id] = { kind: 'duration', cut: measure(ctx, id, items, durationReducer) };
   }
   if (wanted.has('resolution')) {
     const { items, rows } = await durationKpi(ctx, 'resolution', ['fcr_base', 'first_reopen_gap_s']);
@@ -71,6 +72,7 @@ export const ticketDurations: Family = async (ctx, wanted) => {
     ]);
     const policies = ctx.targets.durations.resolution;
     const finalItems = finals.map((r) => ({
+      id: r.ticket_id,
       at: r.at,
       groups: [],
       seconds: Number(r[finalCol]),
@@ -79,7 +81,7 @@ export const ticketDurations: Family = async (ctx, wanted) => {
     const noGroups = { ...ctx.q, by: null, bucket: null };
     out.resolution = {
       kind: 'duration',
-      cut: cut(items, ctx.q, durationReducer),
+      cut: measure(ctx, 'resolution', items, durationReducer),
       extra: {
         final: strip(cut(finalItems, noGroups, durationReducer).total),
         after_dialogue: strip(

@@ -1,7 +1,6 @@
 import { chunk } from '../../store/chunks.js';
-import { cut } from '../aggregate.js';
 import type { FamilyContext } from '../family.js';
-import { type Computed, type Family, inPeriod } from '../family.js';
+import { type Computed, type Family, inPeriod, measure } from '../family.js';
 import { countReducer } from '../reducers.js';
 import { fetchTicketRows, groupKeys } from '../ticket-rows.js';
 import type { KpiId, KpiQuery } from '../types.js';
@@ -39,9 +38,10 @@ export const volume: Family = async (ctx, wanted) => {
     const keys = await groupKeys(ctx.db, q, rows);
     out.tickets_created = {
       kind: 'count',
-      cut: cut(
-        rows.map((r) => ({ at: r.at, groups: keys(r) })),
-        q,
+      cut: measure(
+        ctx,
+        'tickets_created',
+        rows.map((r) => ({ id: r.ticket_id, at: r.at, groups: keys(r) })),
         countReducer,
       ),
     };
@@ -62,9 +62,10 @@ export const volume: Family = async (ctx, wanted) => {
     const withHours = current.filter((r) => hours.has(String(r.l1_processed_by))).length;
     out.tickets_processed = {
       kind: 'count',
-      cut: cut(
-        rows.map((r) => ({ at: r.at, groups: keys(r) })),
-        q,
+      cut: measure(
+        ctx,
+        'tickets_processed',
+        rows.map((r) => ({ id: r.ticket_id, at: r.at, groups: keys(r) })),
         countReducer,
       ),
       extra: {

@@ -1,0 +1,88 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { kpiItems } from '../../kpi/drilldown.js';
+import { computeKpis, loadTargets, TARGETS_KEY } from '../../kpi/engine.js';
+import { orgTimeZone } from '../../kpi/org.js';
+import { kpiQueryParams, QueryError, toKpiQuery } from '../../kpi/query-params.js';
+import { KPIS } from '../../kpi/registry.js';
+import { targetSettings } from '../../kpi/targets.js';
+import { KPI_IDS } from '../../kpi/types.js';
+import type { Store } from '../../store/store.js';
+import { HttpError } from '../errors.js';
+
+async function resolve(store: Store, raw: z.output<typeof kpiQueryParams>) {
+  try {
+    return toKpiQuery(raw, await orgTimeZone(store), Date.now());
+  } catch (err) {
+    if (err instanceof QueryError)
+      throw new HttpError(400, 'invalid_request', err.message, [{ field: err.field, message: err.message }]);
+    throw err;
+  }
+}
+
+const itemParams = kpiQueryParams.extend({
+  bucket_start: z.iso.datetime({ offset: true }).optional(),
+  group: z.string().optional(),
+  state: z.enum(['hit', 'miss', 'done', 'pending', 'within', 'over']).optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+});
+
+export function kpiRoutes(store: Store): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/api/v1/kpis', {
+      schema: {
+        summary: 'The KPIs of a cut: period, buckets, filters, group-by; each with target, tier and trend',
+        description:
+          "Lists are comma-separated (channel=phone,chat). Dates (YYYY-MM-DD) are whole days in the organisation's time zone, `to` inclusive.",
+        tags: ['kpis'],
+        querystring: kpiQueryParams,
+      },
+      handler: async (req) => {
+        const { query, kpis } = await resolve(store, req.query);
+        return computeKpis(store, query, kpis);
+      },
+    });
+    app.get('/api/v1/kpis/:id/items', {
+      schema: {
+        summary: 'The tickets, contacts or work stretches behind a KPI value (drill-down), paginated',
+        tags: ['kpis'],
+        params: z.object({ id: z.enum(KPI_IDS) }),
+        querystring: itemParams,
+      },
+      handler: async (req) => {
+        const { bucket_start, group, state, offset, limit, ...rest } = req.query;
+        const { query } = await resolve(store, rest);
+        return kpiItems(store, query, req.params.id, {
+          ...(bucket_start ? { bucketStart: Date.parse(bucket_start) } : {}),
+          ...(group !== undefined ? { group } : {}),
+          ...(state ? { state } : {}),
+          offset,
+          limit,
+        });
+      },
+    });
+    app.get('/api/v1/kpi-definitions', {
+      schema: {
+        summary:
+          'Every KPI: definition, formula, reference instant, unit, counterparts (English and Russian)',
+        tags: ['kpis'],
+      },
+      handler: async () => KPIS.map(({ family: _f, ...def }) => def),
+    });
+    app.get('/api/v1/targets', {
+      schema: {
+        summary: 'SLA policies per channel and priority with tiers, and rate targets',
+        tags: ['kpis'],
+      },
+      handler: async () => loadTargets(store),
+    });
+    app.put('/api/v1/targets', {
+      schema: { summary: 'Replace the targets', tags: ['kpis'], body: targetSettings },
+      handler: async (req) => {
+        await store.putSetting(TARGETS_KEY, req.body);
+        return loadTargets(store);
+      },
+    });
+  };
+}
