@@ -2,9 +2,17 @@
 import { Command, Option } from 'commander';
 import { type Config, loadConfig } from '../config.js';
 import { DIMENSIONS } from '../kpi/types.js';
+import { renderKpiDocs } from '../kpi/kpi-docs.js';
+import { facts } from './commands/facts.js';
 import { kpi } from './commands/kpi.js';
 import { rebuild } from './commands/rebuild.js';
 import { serve } from './commands/serve.js';
+
+// `firstline facts | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 
 const program = new Command()
   .name('firstline')
@@ -59,6 +67,24 @@ kpiCommand.action(async (opts: Record<string, unknown>) => {
     Boolean(json),
   );
 });
+
+program
+  .command('facts')
+  .description('export one row per ticket: milestones, counters, flags, calendar and business durations')
+  .option('--from <date>', 'tickets created from this day (YYYY-MM-DD) or instant')
+  .option('--to <date>', 'to this day (inclusive) or instant')
+  .option('--csv', 'CSV (the default)')
+  .option('--ndjson', 'one JSON object per line instead of CSV')
+  .action(async (opts: { from?: string; to?: string; ndjson?: boolean }) =>
+    facts(config(), { ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}), csv: !opts.ndjson }),
+  );
+
+program
+  .command('docs')
+  .description('print docs/kpis.md: every KPI\'s definition, formula, reference instant, unit, target (English and Russian)')
+  .action(() => {
+    process.stdout.write(renderKpiDocs());
+  });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`firstline: ${err instanceof Error ? err.message : String(err)}\n`);
