@@ -16,6 +16,18 @@ import type { Database } from './schema.js';
 
 const IN = 900;
 
+/** Compiled calendars by their spec text: compiling indexes years of working time, so it is done once per spec. */
+const compiled = new Map<string, BusinessCalendar>();
+function calendarFromSpec(spec: string): BusinessCalendar {
+  let cal = compiled.get(spec);
+  if (!cal) {
+    cal = compileCalendar(JSON.parse(spec) as CalendarSpec);
+    if (compiled.size > 1000) compiled.clear();
+    compiled.set(spec, cal);
+  }
+  return cal;
+}
+
 async function selectIn<R>(ids: Iterable<string>, query: (part: string[]) => Promise<R[]>): Promise<R[]> {
   const out: R[] = [];
   for (const part of chunk([...new Set(ids)], IN)) out.push(...(await query(part)));
@@ -55,7 +67,7 @@ export async function loadTicketContexts(
   );
   const calendars = new Map<string, BusinessCalendar>([['default', ALWAYS_OPEN]]);
   for (const c of await trx.selectFrom('calendars').select(['calendar_id', 'spec']).execute()) {
-    calendars.set(c.calendar_id, compileCalendar(JSON.parse(c.spec) as CalendarSpec));
+    calendars.set(c.calendar_id, calendarFromSpec(c.spec));
   }
   const teamCalendar = new Map(
     (await trx.selectFrom('teams').select(['team_id', 'calendar_id']).execute()).map((t) => [
