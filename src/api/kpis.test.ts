@@ -85,6 +85,22 @@ describe('KPI routes', () => {
     expect((await app.inject({ url: '/api/v1/kpis/nonsense/items' })).statusCode).toBe(400);
   });
 
+  it('explains a move: per-group parts add up to the change', async () => {
+    // Previous day (03-01) had no tickets: tickets_created went 0 → 2, one each for ann and bob.
+    const res = await app.inject({
+      url: '/api/v1/kpis/tickets_created/why?from=2026-03-02&to=2026-03-02&by=agent',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ measure: 'count', before: 0, after: 2, change: 2 });
+    expect(res.json().parts.map((p: { key: string; total: number }) => [p.key, p.total])).toEqual([
+      ['ann', 1],
+      ['bob', 1],
+    ]);
+    expect((await app.inject({ url: '/api/v1/kpis/fcr/why?from=2026-03-02&to=2026-03-02' })).statusCode).toBe(
+      400,
+    );
+  });
+
   it('stores edited targets and uses them', async () => {
     const strict = structuredClone(DEFAULT_TARGETS);
     strict.durations.first_response = [

@@ -6,7 +6,8 @@ import { orgTimeZone } from '../../kpi/org.js';
 import { kpiQueryParams, QueryError, toKpiQuery } from '../../kpi/query-params.js';
 import { KPIS } from '../../kpi/registry.js';
 import { targetSettings } from '../../kpi/targets.js';
-import { KPI_IDS } from '../../kpi/types.js';
+import { DIMENSIONS, KPI_IDS } from '../../kpi/types.js';
+import { whyItMoved } from '../../kpi/why.js';
 import type { Store } from '../../store/store.js';
 import { HttpError } from '../errors.js';
 
@@ -60,6 +61,19 @@ export function kpiRoutes(store: Store): FastifyPluginAsyncZod {
           offset,
           limit,
         });
+      },
+    });
+    app.get('/api/v1/kpis/:id/why', {
+      schema: {
+        summary:
+          "Why a KPI moved against the previous period: each value of a dimension's mix and rate effects (they add up to the change)",
+        tags: ['kpis'],
+        params: z.object({ id: z.enum(KPI_IDS) }),
+        querystring: kpiQueryParams.extend({ by: z.enum(DIMENSIONS) }),
+      },
+      handler: async (req) => {
+        const { query } = await resolve(store, req.query);
+        return whyItMoved(store, query, req.params.id, req.query.by);
       },
     });
     app.get('/api/v1/kpi-definitions', {
