@@ -54,8 +54,22 @@ export async function fetchContactRows(
     .where(`cf.${at}`, '>=', previousPeriod(q).from)
     .where(`cf.${at}`, '<', q.to);
   if (needs('ag')) qb = qb.leftJoin('agents as ag', 'ag.agent_id', 'cf.agent_id') as unknown as typeof qb;
+  // The ticket born from the contact: the earliest created of those naming it (a contact may be named by
+  // several tickets; joining them all would count the contact once per ticket).
   if (needs('tf') || needs('tt'))
-    qb = qb.leftJoin('ticket_facts as tf', 'tf.contact_id', 'cf.contact_id') as unknown as typeof qb;
+    qb = qb.leftJoin('ticket_facts as tf', (join) =>
+      join
+        .onRef('tf.contact_id', '=', 'cf.contact_id')
+        .on('tf.ticket_id', '=', (eb) =>
+          eb
+            .selectFrom('ticket_facts as born')
+            .select('born.ticket_id')
+            .whereRef('born.contact_id', '=', 'cf.contact_id')
+            .orderBy('born.created_at')
+            .orderBy('born.ticket_id')
+            .limit(1),
+        ),
+    ) as unknown as typeof qb;
   if (needs('tt'))
     qb = qb.leftJoin('ticket_tags as tt', 'tt.ticket_id', 'tf.ticket_id' as never) as unknown as typeof qb;
   for (const [dim, values] of Object.entries(q.filters) as [Dimension, string[]][]) {

@@ -40,10 +40,16 @@ function matchesState(item: Item, state: DrillOptions['state']): boolean {
 export async function kpiItems(store: Store, q: KpiQuery, kpi: KpiId, o: DrillOptions) {
   const def = KPI_BY_ID.get(kpi)!;
   let collected: readonly Item[] = [];
+  // A bucket's items are those of the period the bucket covers (a backlog is counted at that bucket's end).
+  const from = o.bucketStart ?? q.from;
+  const to =
+    o.bucketStart !== undefined && q.bucket
+      ? Math.min(nextBucketStart(o.bucketStart, q.bucket, q.timeZone), q.to)
+      : q.to;
   await def.family(
     {
       db: store.db,
-      q: { ...q, bucket: null },
+      q: { ...q, from: Math.max(from, q.from), to, bucket: null },
       targets: await loadTargets(store),
       collect: (id, items) => {
         if (id === kpi) collected = items;
@@ -51,9 +57,6 @@ export async function kpiItems(store: Store, q: KpiQuery, kpi: KpiId, o: DrillOp
     },
     new Set([kpi]),
   );
-  const to =
-    o.bucketStart !== undefined && q.bucket ? nextBucketStart(o.bucketStart, q.bucket, q.timeZone) : q.to;
-  const from = o.bucketStart ?? q.from;
   const picked = collected
     .filter((i) => i.at >= Math.max(from, q.from) && i.at < Math.min(to, q.to))
     .filter((i) => o.group === undefined || i.groups.includes(o.group))

@@ -22,10 +22,17 @@ export async function loadTargets(store: Store): Promise<TargetSettings> {
 
 type Shape = Record<string, unknown>;
 
-function headline(def: KpiDefinition, v: Shape): number | null {
-  if (def.kind === 'duration')
-    return (v.with_target as number) > 0 ? (v.within_target as number | null) : (v.mean_s as number | null);
-  return (v.value as number | null) ?? null;
+/** The figure a KPI is judged by: a duration's share within target (its mean where no target applies). */
+function headline(
+  def: KpiDefinition,
+  v: Shape,
+): { value: number | null; measure: 'share' | 'mean' | 'value' } {
+  if (def.kind === 'duration') {
+    return (v.with_target as number) > 0
+      ? { value: v.within_target as number | null, measure: 'share' }
+      : { value: v.mean_s as number | null, measure: 'mean' };
+  }
+  return { value: (v.value as number | null) ?? null, measure: 'value' };
 }
 
 function tierOf(def: KpiDefinition, v: Shape, targets: TargetSettings): Tier | null {
@@ -40,21 +47,48 @@ function present(def: KpiDefinition, v: Shape, targets: TargetSettings): Shape {
   return tier === null ? rest : { ...rest, tier };
 }
 
-function trend(def: KpiDefinition, current: number | null, previous: number | null) {
-  const change = current === null || previous === null ? null : current - previous;
+function trend(
+  def: KpiDefinition,
+  current: ReturnType<typeof headline>,
+  previous: ReturnType<typeof headline>,
+) {
+  // A share within target and a mean in seconds cannot be subtracted from each other.
+  const comparable = current.measure === previous.measure;
+  const change =
+    !comparable || current.value === null || previous.value === null ? null : current.value - previous.value;
   const direction = change === null ? null : change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
+  // A mean duration is better when it falls, whatever the direction of the share within target.
+  const better = current.measure === 'mean' ? 'lower' : def.better;
   const assessment =
-    change === null || def.better === null
+    change === null || better === null
       ? null
       : change === 0
         ? 'same'
-        : change > 0 === (def.better === 'higher')
+        : change > 0 === (better === 'higher')
           ? 'better'
           : 'worse';
-  return { previous, change, direction, assessment };
+  return { previous: comparable ? previous.value : null, change, direction, assessment };
+}
+
+/** SPEC §3 clock skew: negative durations were counted as 0; how many, among the period's tickets and contacts. */
+async function dataQuality(store: Store, q: KpiQuery): Promise<{ negative_clamped: number }> {
+  const t = await store.db
+    .selectFrom('ticket_facts')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('negative_clamped'), eb.lit(0)).as('n'))
+    .where('created_at', '>=', q.from)
+    .where('created_at', '<', q.to)
+    .executeTakeFirstOrThrow();
+  const c = await store.db
+    .selectFrom('contact_facts')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('negative_clamped'), eb.lit(0)).as('n'))
+    .where('offered_at', '>=', q.from)
+    .where('offered_at', '<', q.to)
+    .executeTakeFirstOrThrow();
+  return { negative_clamped: Number(t.n) + Number(c.n) };
 }
 
 export interface KpiReport {
+  data_quality?: { negative_clamped: number };
   period: Shape;
   kpis: Partial<Record<KpiId, Shape>>;
 }
@@ -94,7 +128,7 @@ export async function computeKpis(
       kind: def.kind,
       unit: def.unit,
       ...present(def, total, goals),
-      headline: headline(def, total),
+      headline: headline(def, total).value,
       target,
       tier: tierOf(def, total, goals),
       trend: trend(def, headline(def, total), headline(def, previous)),
@@ -108,6 +142,7 @@ export async function computeKpis(
     };
   }
   const prev = previousPeriod(q);
+  const quality = await dataQuality(store, q);
   return {
     period: {
       from: new Date(q.from).toISOString(),
@@ -121,5 +156,6 @@ export async function computeKpis(
       params: q.params,
     },
     kpis,
+    data_quality: quality,
   };
 }

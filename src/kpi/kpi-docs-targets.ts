@@ -1,4 +1,4 @@
-import { type TargetSettings, isDurationTargetKpi, isRateTargetKpi } from './targets.js';
+import { isDurationTargetKpi, isRateTargetKpi, type TargetSettings } from './targets.js';
 import type { KpiId } from './types.js';
 
 const dur = (s: number) => (s % 3600 === 0 ? `${s / 3600} h` : s % 60 === 0 ? `${s / 60} min` : `${s} s`);
@@ -8,7 +8,10 @@ const pct = (v: number) => `${Math.round(v * 1000) / 10} %`;
 export function formatTargetForDocs(id: KpiId, t: TargetSettings): string {
   if (isDurationTargetKpi(id)) {
     return t.durations[id]
-      .map((p) => `${p.channel === '*' ? 'any channel' : p.channel}${p.priority === '*' ? '' : ` (${p.priority})`}: ${dur(p.excellent_s)} / ${dur(p.good_s)} / ${dur(p.satisfactory_s)}`)
+      .map(
+        (p) =>
+          `${p.channel === '*' ? 'any channel' : p.channel}${p.priority === '*' ? '' : ` (${p.priority})`}: ${dur(p.excellent_s)} / ${dur(p.good_s)} / ${dur(p.satisfactory_s)}`,
+      )
       .join('; ');
   }
   if (isRateTargetKpi(id)) {

@@ -29,6 +29,13 @@ function instants(q: KpiQuery): { label: string | null; start: string | null; at
   }));
 }
 
+/**
+ * Open at the end of a bucket [start, end): open during its last instant, i.e. opened before `end` and not
+ * yet closed before it. A ticket created at `end` belongs to the next bucket; one resolved at `end` was
+ * still open during this one (the same half-open rule as every other KPI).
+ */
+const openAt = (s: Seg, t: number) => Number(s.from_at) < t && (s.to_at === null || Number(s.to_at) >= t);
+
 /** SPEC §3 #19: tickets open at the end of each bucket, by the line they were on then and by age. */
 export const backlog: Family = async (ctx, wanted) => {
   if (!wanted.has('backlog')) return {};
@@ -45,6 +52,8 @@ export const backlog: Family = async (ctx, wanted) => {
         : q.by && q.by !== 'tag'
           ? `ticket_facts.${ticketDimension(q.by, 'assignee_id')}`
           : null;
+  // line and team are those of the segment (the ticket's line and team at the bucket end), not its current ones
+  const { line: lines, team: teams, ...ticketFilters } = q.filters;
   let qb = ctx.db
     .selectFrom('ticket_segments')
     .innerJoin('ticket_facts', 'ticket_facts.ticket_id', 'ticket_segments.ticket_id')
@@ -56,9 +65,11 @@ export const backlog: Family = async (ctx, wanted) => {
       'ticket_segments.team_id',
       'ticket_facts.start_at',
     ])
-    .where('ticket_segments.from_at', '<=', hi)
-    .where((eb) => eb.or([eb('ticket_segments.to_at', 'is', null), eb('ticket_segments.to_at', '>', lo)]))
-    .where((eb) => ticketFilter(eb as never, q, 'assignee_id'));
+    .where('ticket_segments.from_at', '<', hi)
+    .where((eb) => eb.or([eb('ticket_segments.to_at', 'is', null), eb('ticket_segments.to_at', '>=', lo)]))
+    .where((eb) => ticketFilter(eb as never, { ...q, filters: ticketFilters }, 'assignee_id'));
+  if (lines?.length) qb = qb.where('ticket_segments.line', 'in', lines.map(Number) as (1 | 2 | 3)[]);
+  if (teams?.length) qb = qb.where('ticket_segments.team_id', 'in', teams);
   if (groupCol) qb = qb.select(`${groupCol} as group` as 'ticket_segments.ticket_id');
   const segs = (await qb.execute()) as unknown as Seg[];
   const tags =
@@ -76,7 +87,7 @@ export const backlog: Family = async (ctx, wanted) => {
         : [s.group === null ? '(none)' : String(s.group)];
 
   const at = (t: number) => {
-    const open = segs.filter((s) => Number(s.from_at) <= t && (s.to_at === null || Number(s.to_at) > t));
+    const open = segs.filter((s) => openAt(s, t));
     const byLine: Record<string, number> = { '1': 0, '2': 0, '3': 0, unknown: 0 };
     const byAge = [0, 0, 0, 0];
     const groups = new Map<string, number>();
@@ -97,7 +108,7 @@ export const backlog: Family = async (ctx, wanted) => {
   ctx.collect?.(
     'backlog',
     segs
-      .filter((s) => Number(s.from_at) <= lastAt && (s.to_at === null || Number(s.to_at) > lastAt))
+      .filter((s) => openAt(s, lastAt))
       .map((s) => ({ id: s.ticket_id, at: Math.min(lastAt, q.to - 1), groups: keysOf(s) })),
   );
   const total: CountValue = { value: last.value };

@@ -6,13 +6,19 @@ import { fetchTicketRows } from '../ticket-rows.js';
 import type { KpiId } from '../types.js';
 
 const groupsOf = (r: ContactRow) => (r.group === null ? [] : [r.group]);
+const clamped = (r: ContactRow) => Number(r.negative_clamped) > 0;
 
 /** SPEC §3 #1, #6, #7, #8 (contacts). */
 export const contactCentre: Family = async (ctx, wanted) => {
   const { q } = ctx;
   const out: Partial<Record<KpiId, Computed>> = {};
   if (wanted.has('contacts_offered') || wanted.has('abandonment')) {
-    const rows = await fetchContactRows(ctx.db, q, 'offered_at', ['live', 'outcome', 'abandon_wait_s']);
+    const rows = await fetchContactRows(ctx.db, q, 'offered_at', [
+      'live',
+      'outcome',
+      'abandon_wait_s',
+      'negative_clamped',
+    ]);
     if (wanted.has('contacts_offered')) {
       out.contacts_offered = {
         kind: 'count',
@@ -40,6 +46,8 @@ export const contactCentre: Family = async (ctx, wanted) => {
         extra: {
           short_abandons: current.filter(short).length,
           self_served: current.filter((r) => r.outcome === 'self_served').length,
+          // SPEC §3 clock skew: an abandon stamped before the queue entry (or arrival) waited 0 s; say how many
+          negative_clamped: current.filter((r) => r.outcome === 'abandoned' && clamped(r)).length,
         },
       };
     }
@@ -49,7 +57,7 @@ export const contactCentre: Family = async (ctx, wanted) => {
       ctx.db,
       q,
       'answered_at',
-      ['channel', 'wait_s'],
+      ['channel', 'wait_s', 'negative_clamped'],
       (c) => c.live === 1,
     );
     const waiting = await fetchContactRows(
@@ -76,7 +84,12 @@ export const contactCentre: Family = async (ctx, wanted) => {
         thresholds: null,
       })),
     ];
-    out.wait = { kind: 'duration', cut: measure(ctx, 'wait', items, durationReducer) };
+    out.wait = {
+      kind: 'duration',
+      cut: measure(ctx, 'wait', items, durationReducer),
+      // SPEC §3 clock skew: answers stamped before the arrival count as 0 s, never silently
+      extra: { negative_clamped: answered.filter((r) => inPeriod(r.at, q) && clamped(r)).length },
+    };
   }
   if (wanted.has('handle_time')) {
     const handled = await fetchContactRows(

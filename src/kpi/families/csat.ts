@@ -41,6 +41,7 @@ export const csat: Family = async (ctx, wanted) => {
     at: r.at,
     groups: keys(r),
     score: Number(r.rating_score),
+    hit: Number(r.rating_score) >= 4,
     via: String(r.rating_via),
   }));
   const byVia = Object.fromEntries(
