@@ -67,7 +67,13 @@ function trend(
         : change > 0 === (better === 'higher')
           ? 'better'
           : 'worse';
-  return { previous: comparable ? previous.value : null, change, direction, assessment };
+  return {
+    measure: current.measure,
+    previous: comparable ? previous.value : null,
+    change,
+    direction,
+    assessment,
+  };
 }
 
 /** SPEC §3 clock skew: negative durations were counted as 0; how many, among the period's tickets and contacts. */

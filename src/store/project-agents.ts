@@ -3,45 +3,69 @@ import type { EventOf } from '../domain/events.js';
 import { deriveStretches } from '../facts/agent-stretches.js';
 import { byTime, type Sequenced } from '../facts/sequenced.js';
 import type { DialectHelpers } from './dialect.js';
-import { keyed, loadStreams } from './load.js';
+import { keyed } from './load.js';
 import type { Database } from './schema.js';
-import { streamId } from './streams.js';
-import { replaceChildren, upsertRows } from './upsert.js';
+import { upsertRows } from './upsert.js';
 
-/** Derives the work stretches (break compliance) and the current status of the given agents. */
+/**
+ * Derives the work stretches (break compliance) and the current status of the given agents. Only the
+ * stretches from the one that holds (or precedes) the earliest new status are derived again, so the cost
+ * of a status change does not grow with the agent's history.
+ */
 export async function projectAgentStatuses(
   trx: Kysely<Database>,
   helpers: DialectHelpers,
-  agentIds: ReadonlySet<string>,
+  earliest: ReadonlyMap<string, number>,
 ): Promise<void> {
-  if (agentIds.size === 0) return;
-  const streams = keyed('agent-status', agentIds);
-  await helpers.lockKeys(trx, streams);
-  const loaded = await loadStreams(trx, streams);
-  const stretches = [];
-  const current = [];
-  for (const [stream, events] of loaded) {
-    const agentId = streamId(stream);
-    const statuses = events as Sequenced<EventOf<'agent.status'>>[];
-    stretches.push(...deriveStretches(agentId, statuses));
-    const last = [...statuses].sort(byTime).at(-1);
-    if (last) current.push({ agent_id: agentId, status: last.event.status, status_at: last.at });
-  }
-  await replaceChildren(
-    trx,
-    helpers,
-    'agent_stretches',
-    'agent_id',
-    [...agentIds],
-    stretches as unknown as Record<string, unknown>[],
-  );
-  for (const c of current) {
-    const updated = await trx
-      .updateTable('agents')
-      .set({ status: c.status, status_at: c.status_at })
-      .where('agent_id', '=', c.agent_id)
+  if (earliest.size === 0) return;
+  await helpers.lockKeys(trx, keyed('agent-status', earliest.keys()));
+  for (const [agentId, from] of earliest) {
+    const anchorRow = await trx
+      .selectFrom('agent_stretches')
+      .select((eb) => eb.fn.max('start_at').as('start'))
+      .where('agent_id', '=', agentId)
+      .where('start_at', '<=', from)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) {
+    const anchor =
+      anchorRow?.start === null || anchorRow?.start === undefined
+        ? Number.NEGATIVE_INFINITY
+        : Number(anchorRow.start);
+    let q = trx
+      .selectFrom('events')
+      .select(['seq', 'at', 'body'])
+      .where('stream', '=', `agent-status:${agentId}`);
+    if (Number.isFinite(anchor)) q = q.where('at', '>=', anchor);
+    const statuses = (await q.execute()).map((r) => ({
+      seq: Number(r.seq),
+      at: Number(r.at),
+      event: JSON.parse(r.body) as EventOf<'agent.status'>,
+    })) as Sequenced<EventOf<'agent.status'>>[];
+    let del = trx.deleteFrom('agent_stretches').where('agent_id', '=', agentId);
+    if (Number.isFinite(anchor)) del = del.where('start_at', '>=', anchor);
+    await del.execute();
+    const stretches = deriveStretches(agentId, statuses);
+    if (stretches.length)
+      await upsertRows(
+        trx,
+        helpers,
+        'agent_stretches',
+        ['agent_id', 'start_at'],
+        stretches as unknown as Record<string, unknown>[],
+      );
+    const last = [...statuses].sort(byTime).at(-1);
+    const current = await trx
+      .selectFrom('agents')
+      .select(['status_at'])
+      .where('agent_id', '=', agentId)
+      .executeTakeFirst();
+    if (!last || (current?.status_at != null && Number(current.status_at) > last.at)) continue;
+    if (current) {
+      await trx
+        .updateTable('agents')
+        .set({ status: last.event.status, status_at: last.at })
+        .where('agent_id', '=', agentId)
+        .execute();
+    } else {
       await upsertRows(
         trx,
         helpers,
@@ -49,14 +73,14 @@ export async function projectAgentStatuses(
         ['agent_id'],
         [
           {
-            agent_id: c.agent_id,
+            agent_id: agentId,
             name: null,
             line: null,
             team_id: null,
             role: null,
             profile_at: 0,
-            status: c.status,
-            status_at: c.status_at,
+            status: last.event.status,
+            status_at: last.at,
           },
         ],
       );

@@ -20,11 +20,13 @@ export async function projectFresh(
 ): Promise<void> {
   const contacts = new Set<string>();
   const tickets = new Set<string>();
-  const agents = new Set<string>();
+  /** per agent, the earliest status instant among the fresh events: stretches from there on are derived again */
+  const agents = new Map<string, number>();
   for (const { event: e } of fresh) {
     if (e.type.startsWith('contact.') && 'contact_id' in e) contacts.add(e.contact_id as string);
     if (e.type.startsWith('ticket.') && 'ticket_id' in e) tickets.add(e.ticket_id as string);
-    if (e.type === 'agent.status') agents.add(e.agent_id);
+    if (e.type === 'agent.status')
+      agents.set(e.agent_id, Math.min(agents.get(e.agent_id) ?? Number.POSITIVE_INFINITY, Date.parse(e.at)));
   }
   const changes = await projectProfiles(trx, helpers, fresh);
   for (const t of await dependentTickets(trx, changes)) tickets.add(t);

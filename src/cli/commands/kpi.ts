@@ -33,16 +33,19 @@ function targetCell(kind: string, target: unknown): string {
   );
 }
 
-function trendCell(kind: string, trend: Shape): string {
+function trendCell(trend: Shape): string {
   const change = trend.change as number | null;
   if (change === null) return '—';
   const arrow = change > 0 ? '▲' : change < 0 ? '▼' : '=';
+  const abs = Math.abs(change);
   const size =
-    kind === 'count' && !Number.isNaN(change) && Number.isInteger(change)
-      ? String(Math.abs(change))
-      : kind === 'duration' && Math.abs(change) > 1.5
-        ? formatDuration(Math.abs(change))
-        : `${(Math.abs(change) * 100).toFixed(1)} pt`;
+    trend.measure === 'mean'
+      ? formatDuration(abs)
+      : trend.measure === 'share'
+        ? `${(abs * 100).toFixed(1)} pt`
+        : Number.isInteger(abs)
+          ? String(abs)
+          : `${(abs * 100).toFixed(1)} pt`;
   const verdict = trend.assessment === 'better' ? ' better' : trend.assessment === 'worse' ? ' worse' : '';
   return `${arrow} ${size}${verdict}`;
 }
@@ -74,7 +77,7 @@ export async function kpi(config: Config, options: Record<string, unknown>, json
         valueCell(def.kind, v),
         targetCell(def.kind, v.target),
         String(v.tier ?? '—'),
-        trendCell(def.kind, v.trend as Shape),
+        trendCell(v.trend as Shape),
         nCell(def.kind, v),
       ];
     });

@@ -49,7 +49,7 @@ export function initialMigration(dialect: DialectName): Migration {
         .addColumn('body', 'text', (c) => c.notNull())
         .addColumn('recorded_at', 'bigint', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('events_stream').on('events').columns(['stream', 'seq']).execute();
+      await db.schema.createIndex('events_stream').on('events').columns(['stream', 'at']).execute();
       await db.schema
         .createIndex('events_ticket')
         .on('events')
