@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { type Config, loadConfig } from '../config.js';
 import { DIMENSIONS } from '../kpi/types.js';
 import { renderKpiDocs } from '../kpi/kpi-docs.js';
+import { demo } from './commands/demo.js';
 import { facts } from './commands/facts.js';
 import { kpi } from './commands/kpi.js';
 import { rebuild } from './commands/rebuild.js';
@@ -42,6 +43,30 @@ program
   .description('drop all projections and derive them again from the event log')
   .option('--json', 'print the result as JSON')
   .action(async (opts: { json?: boolean }) => rebuild(config(), Boolean(opts.json)));
+
+const int = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number, got ${JSON.stringify(v)}`);
+  return n;
+};
+
+program
+  .command('demo')
+  .description('fill an empty store with a realistic synthetic service desk, through the normal ingest path')
+  .option('--days <n>', 'days of history', int('days'), 90)
+  .option('--seed <n>', 'random seed (the same seed gives the same history)', int('seed'), 1)
+  .option('--tickets <n>', 'about this many tickets in all (for benchmarks)', int('tickets'))
+  .option('--end <instant>', 'the instant the history ends (default: now)')
+  .option('--json', 'print the summary as JSON')
+  .action(async (opts: { days: number; seed: number; tickets?: number; end?: string; json?: boolean }) =>
+    demo(config(), {
+      days: opts.days,
+      seed: opts.seed,
+      ...(opts.tickets !== undefined ? { tickets: opts.tickets } : {}),
+      ...(opts.end ? { end: opts.end } : {}),
+      json: Boolean(opts.json),
+    }),
+  );
 
 const kpiCommand = program
   .command('kpi')
