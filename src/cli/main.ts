@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
 import { type Config, loadConfig } from '../config.js';
-import { DIMENSIONS } from '../kpi/types.js';
 import { renderKpiDocs } from '../kpi/kpi-docs.js';
+import { DIMENSIONS } from '../kpi/types.js';
 import { demo } from './commands/demo.js';
 import { facts } from './commands/facts.js';
 import { kpi } from './commands/kpi.js';
@@ -46,7 +46,8 @@ program
 
 const int = (name: string) => (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number, got ${JSON.stringify(v)}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`--${name} must be a whole number, got ${JSON.stringify(v)}`);
   return n;
 };
 
@@ -101,12 +102,18 @@ program
   .option('--csv', 'CSV (the default)')
   .option('--ndjson', 'one JSON object per line instead of CSV')
   .action(async (opts: { from?: string; to?: string; ndjson?: boolean }) =>
-    facts(config(), { ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}), csv: !opts.ndjson }),
+    facts(config(), {
+      ...(opts.from ? { from: opts.from } : {}),
+      ...(opts.to ? { to: opts.to } : {}),
+      csv: !opts.ndjson,
+    }),
   );
 
 program
   .command('docs')
-  .description('print docs/kpis.md: every KPI\'s definition, formula, reference instant, unit, target (English and Russian)')
+  .description(
+    "print docs/kpis.md: every KPI's definition, formula, reference instant, unit, target (English and Russian)",
+  )
   .action(() => {
     process.stdout.write(renderKpiDocs());
   });
