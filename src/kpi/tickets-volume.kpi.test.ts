@@ -39,7 +39,7 @@ describe('tickets_created (SPEC §3 #2, reference: created)', () => {
     // t6 at 00:00 (from, included), t1, t2, t3, t4 one second before `to`; t5 at `to` is out
     expect(k).toMatchObject({ kind: 'count', unit: 'tickets', value: 5, headline: 5, tier: null });
     // p1 exactly at the previous period's start, p2; "old" one second before it is in neither
-    expect(k.trend).toEqual({ previous: 2, change: 3, direction: 'up', assessment: null });
+    expect(k.trend).toEqual({ measure: 'value', previous: 2, change: 3, direction: 'up', assessment: null });
   });
 
   it('groups by channel, by tag (a ticket in each of its tags), by current category and by creator', async () => {
@@ -164,7 +164,7 @@ describe('tickets_processed (SPEC §3 #3, reference: the L1 resolution or the di
       'tickets_processed',
     );
     expect(k).toMatchObject({ kind: 'count', value: 5, headline: 5, resolved_by_l1: 3, dispatched: 2 });
-    expect(k.trend).toEqual({ previous: 1, change: 4, direction: 'up', assessment: 'better' });
+    expect(k.trend).toEqual({ measure: 'value', previous: 1, change: 4, direction: 'up', assessment: 'better' });
   });
 
   it('per agent: the agent who resolved at L1 or dispatched', async () => {
