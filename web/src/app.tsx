@@ -1,0 +1,98 @@
+import { lazy, Suspense } from 'react';
+import { isKpiId } from './api/types.js';
+import { FilterBar, useDashQuery } from './components/filter-bar.js';
+import { Logo } from './components/icons.js';
+import { Segmented } from './components/segmented.js';
+import { LANGS } from './format/format.js';
+import { setLang, useI18n } from './i18n/i18n.js';
+import { Overview } from './pages/overview.js';
+import { Link } from './router/router.js';
+import { searchString, writeQuery } from './router/url-state.js';
+
+// Pages with charts are separate chunks: the overview never loads ECharts.
+const KpiPage = lazy(() => import('./pages/kpi-page.js'));
+const TicketPage = lazy(() => import('./pages/ticket-page.js'));
+
+function Header() {
+  const { t, lang } = useI18n();
+  const { query, location } = useDashQuery();
+  const home = `/${searchString(writeQuery(query))}`;
+  return (
+    <header className="topbar">
+      <div className="topbar-inner">
+        <Link to={home} className="brand" aria-label="Firstline">
+          <Logo />
+          <span className="brand-name">Firstline</span>
+          <span className="brand-tag">{t('app.tagline')}</span>
+        </Link>
+        <nav className="topnav">
+          <Link to={home} aria-current={location.pathname === '/' ? 'page' : undefined}>
+            {t('app.overview')}
+          </Link>
+          <a href="/api/docs">{t('app.apiDocs')}</a>
+        </nav>
+        <Segmented
+          label={t('app.language')}
+          className="lang"
+          small
+          options={LANGS}
+          value={lang}
+          onChange={setLang}
+          render={(l) => (l === 'en' ? 'EN' : 'RU')}
+          testId={(l) => `lang-${l}`}
+        />
+      </div>
+    </header>
+  );
+}
+
+function Page() {
+  const { t } = useI18n();
+  const { location } = useDashQuery();
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+  const kpi = /^\/kpi\/([a-z_0-9]+)$/.exec(path);
+  const ticket = /^\/tickets\/(.+)$/.exec(path);
+  if (path === '/')
+    return (
+      <>
+        <FilterBar />
+        <Overview />
+      </>
+    );
+  if (kpi?.[1] && isKpiId(kpi[1]))
+    return (
+      <>
+        <FilterBar />
+        <KpiPage id={kpi[1]} />
+      </>
+    );
+  if (ticket?.[1]) return <TicketPage id={decodeURIComponent(ticket[1])} />;
+  return (
+    <div className="page">
+      <p className="banner banner-info">{t('app.notFound')}</p>
+    </div>
+  );
+}
+
+export function App() {
+  const { t } = useI18n();
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('app.skip')}
+      </a>
+      <Header />
+      <main id="main" className="main">
+        <Suspense
+          fallback={
+            <div className="page">
+              <div className="panel skeleton skeleton-tall" aria-busy="true" />
+            </div>
+          }
+        >
+          <Page />
+        </Suspense>
+      </main>
+    </>
+  );
+}
