@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DomainEvent, EventOf } from '../domain/events.js';
 import { byTime, type Sequenced } from '../facts/sequenced.js';
+import { chunk } from './chunks.js';
 import type { DialectHelpers } from './dialect.js';
 import { loadStreams } from './load.js';
 import type { Database } from './schema.js';
@@ -43,33 +44,36 @@ export async function projectProfiles(
   if (streams.size === 0) return changes;
   await helpers.lockKeys(trx, [...streams]);
   const loaded = await loadStreams(trx, streams);
+  const rows: Record<
+    'agents' | 'customers' | 'customer_identifiers' | 'companies' | 'calendars' | 'teams',
+    Record<string, unknown>[]
+  > = { agents: [], customers: [], customer_identifiers: [], companies: [], calendars: [], teams: [] };
+  const agentIds = [...loaded.keys()].filter((k) => k.startsWith('agent:')).map(streamId);
+  const before = new Map<string, { line: number | null; team_id: string | null }>();
+  for (const part of chunk(agentIds, 900)) {
+    for (const a of await trx
+      .selectFrom('agents')
+      .select(['agent_id', 'line', 'team_id'])
+      .where('agent_id', 'in', part)
+      .execute()) {
+      before.set(a.agent_id, a);
+    }
+  }
   for (const [stream, events] of loaded) {
     const id = streamId(stream);
     if (stream.startsWith('agent:')) {
-      const before = await trx
-        .selectFrom('agents')
-        .select(['line', 'team_id'])
-        .where('agent_id', '=', id)
-        .executeTakeFirst();
       const p = fold<EventOf<'agent.profile'>>(events);
-      await upsertRows(
-        trx,
-        helpers,
-        'agents',
-        ['agent_id'],
-        [
-          {
-            agent_id: id,
-            name: p.name ?? null,
-            line: p.line ?? null,
-            team_id: p.team_id ?? null,
-            role: p.role ?? null,
-            profile_at: p.at,
-          },
-        ],
-      );
-      if (!before || before.line !== (p.line ?? null) || before.team_id !== (p.team_id ?? null))
-        changes.agentsWithNewLine.push(id);
+      const row = {
+        agent_id: id,
+        name: p.name ?? null,
+        line: p.line ?? null,
+        team_id: p.team_id ?? null,
+        role: p.role ?? null,
+        profile_at: p.at,
+      };
+      rows.agents.push(row);
+      const b = before.get(id);
+      if (!b || b.line !== row.line || b.team_id !== row.team_id) changes.agentsWithNewLine.push(id);
     } else if (stream.startsWith('customer:')) {
       const profiles = events.filter((e) => e.event.type === 'customer.profile');
       const merged = events
@@ -77,64 +81,44 @@ export async function projectProfiles(
         .sort(byTime)
         .at(-1);
       const p = fold<EventOf<'customer.profile'>>(profiles);
-      await upsertRows(
-        trx,
-        helpers,
-        'customers',
-        ['customer_id'],
-        [
-          {
-            customer_id: id,
-            name: p.name ?? null,
-            company_id: p.company_id ?? null,
-            merged_into: merged?.event.type === 'customer.merged' ? merged.event.into : null,
-            profile_at: p.at,
-          },
-        ],
-      );
+      rows.customers.push({
+        customer_id: id,
+        name: p.name ?? null,
+        company_id: p.company_id ?? null,
+        merged_into: merged?.event.type === 'customer.merged' ? merged.event.into : null,
+        profile_at: p.at,
+      });
       const identifiers = new Set(
         [...(p.phones ?? []), ...(p.emails ?? []), ...(p.handles ?? [])].map(normaliseIdentifier),
       );
-      // An identifier belongs to one customer: the one whose profile named it last.
-      await replaceChildren(trx, helpers, 'customer_identifiers', 'customer_id', [id], []);
-      await upsertRows(
-        trx,
-        helpers,
-        'customer_identifiers',
-        ['identifier'],
-        [...identifiers].map((identifier) => ({ identifier, customer_id: id })),
-      );
+      for (const identifier of identifiers) rows.customer_identifiers.push({ identifier, customer_id: id });
       changes.customers.push(id);
     } else if (stream.startsWith('company:')) {
       const p = fold<EventOf<'company.profile'>>(events);
-      await upsertRows(
-        trx,
-        helpers,
-        'companies',
-        ['company_id'],
-        [{ company_id: id, name: p.name ?? id, profile_at: p.at }],
-      );
+      rows.companies.push({ company_id: id, name: p.name ?? id, profile_at: p.at });
     } else if (stream.startsWith('calendar:')) {
       const last = [...events].sort(byTime).at(-1)!;
-      await upsertRows(
-        trx,
-        helpers,
-        'calendars',
-        ['calendar_id'],
-        [{ calendar_id: id, spec: JSON.stringify(last.event), defined_at: last.at }],
-      );
+      rows.calendars.push({ calendar_id: id, spec: JSON.stringify(last.event), defined_at: last.at });
       changes.calendars.push(id);
     } else if (stream.startsWith('team:')) {
       const p = fold<EventOf<'team.profile'>>(events);
-      await upsertRows(
-        trx,
-        helpers,
-        'teams',
-        ['team_id'],
-        [{ team_id: id, name: p.name ?? null, calendar_id: p.calendar_id ?? null, profile_at: p.at }],
-      );
+      rows.teams.push({
+        team_id: id,
+        name: p.name ?? null,
+        calendar_id: p.calendar_id ?? null,
+        profile_at: p.at,
+      });
       changes.teams.push(id);
     }
   }
+  await upsertRows(trx, helpers, 'agents', ['agent_id'], rows.agents);
+  await upsertRows(trx, helpers, 'customers', ['customer_id'], rows.customers);
+  // An identifier belongs to one customer: the one whose profile named it last (in this batch, the last row).
+  await replaceChildren(trx, helpers, 'customer_identifiers', 'customer_id', changes.customers, []);
+  const lastOwner = new Map(rows.customer_identifiers.map((r) => [r.identifier, r]));
+  await upsertRows(trx, helpers, 'customer_identifiers', ['identifier'], [...lastOwner.values()]);
+  await upsertRows(trx, helpers, 'companies', ['company_id'], rows.companies);
+  await upsertRows(trx, helpers, 'calendars', ['calendar_id'], rows.calendars);
+  await upsertRows(trx, helpers, 'teams', ['team_id'], rows.teams);
   return changes;
 }
