@@ -4,7 +4,9 @@ import { type Config, loadConfig } from '../config.js';
 import { renderKpiDocs } from '../kpi/kpi-docs.js';
 import { DIMENSIONS } from '../kpi/types.js';
 import { demo } from './commands/demo.js';
+import { exportCommand } from './commands/export.js';
 import { facts } from './commands/facts.js';
+import { importCommand } from './commands/import.js';
 import { kpi } from './commands/kpi.js';
 import { rebuild } from './commands/rebuild.js';
 import { serve } from './commands/serve.js';
@@ -108,6 +110,54 @@ program
       csv: !opts.ndjson,
     }),
   );
+
+program
+  .command('import <file>')
+  .description(
+    'import history (CSV, gzipped CSV or NDJSON) through the normal ingest path; importing again adds only what is new',
+  )
+  .requiredOption(
+    '--format <format>',
+    'event-log | events-ndjson (tickets-csv, servicenow, zendesk, call-records: not yet)',
+  )
+  .option('--mapping <file>', 'mapping JSON (event-log; see examples/mappings/)')
+  .option('--skip-bad', 'write bad rows to a rejects file and go on, instead of stopping at the first')
+  .option('--rejects <file>', 'where --skip-bad writes the rejected rows')
+  .option('--batch-size <n>', 'events per transaction', int('batch-size'))
+  .option('--json', 'print the summary as JSON')
+  .action(
+    async (
+      file: string,
+      opts: {
+        format: string;
+        mapping?: string;
+        skipBad?: boolean;
+        rejects?: string;
+        batchSize?: number;
+        json?: boolean;
+      },
+    ) =>
+      importCommand(config(), file, {
+        format: opts.format,
+        ...(opts.mapping ? { mapping: opts.mapping } : {}),
+        ...(opts.skipBad ? { skipBad: true } : {}),
+        ...(opts.rejects ? { rejects: opts.rejects } : {}),
+        ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+        json: Boolean(opts.json),
+      }),
+  );
+
+program
+  .command('export')
+  .description('write every stored event, in log order, as NDJSON (importable with --format events-ndjson)')
+  .option('--from <date>', 'events from this day (YYYY-MM-DD) or instant')
+  .option('--to <date>', 'to this day (inclusive) or instant')
+  .action(async (opts: { from?: string; to?: string }) => {
+    await exportCommand(config(), {
+      ...(opts.from ? { from: opts.from } : {}),
+      ...(opts.to ? { to: opts.to } : {}),
+    });
+  });
 
 program
   .command('docs')
