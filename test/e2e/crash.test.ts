@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/open.js';
 import { startServer } from '../support/server-process.js';
 import { storeKinds } from '../support/stores.js';
 

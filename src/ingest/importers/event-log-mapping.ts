@@ -125,7 +125,7 @@ export const eventLogMapping = z
               pattern: regex,
               flags: z
                 .string()
-                .regex(/^[imsu]*$/, 'flags: any of i, m, s, u')
+                .regex(/^[imsu]*$/, 'flags: only i, m, s and u')
                 .optional(),
               line,
             }),

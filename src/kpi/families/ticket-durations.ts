@@ -1,6 +1,6 @@
 import type { TicketFacts } from '../../facts/types.js';
 import { cut } from '../aggregate.js';
-import { type Family, type FamilyContext, measure } from '../family.js';
+import { type Computed, type Family, type FamilyContext, measure } from '../family.js';
 import { type DurationItem, durationReducer } from '../reducers.js';
 import { type DurationTargetKpi, thresholdsFor } from '../targets.js';
 import { fetchTicketRows, groupKeys, type TicketRow } from '../ticket-rows.js';
@@ -49,7 +49,7 @@ async function durationKpi(ctx: FamilyContext, id: keyof typeof SPECS, extraCols
 }
 
 export const ticketDurations: Family = async (ctx, wanted) => {
-  const out: Partial<Record<KpiId, import('../family.js').Computed>> = {};
+  const out: Partial<Record<KpiId, Computed>> = {};
   for (const id of ['first_response', 'time_to_assign'] as const) {
     if (!wanted.has(id)) continue;
     const { items } = await durationKpi(ctx, id);
