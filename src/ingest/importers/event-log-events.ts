@@ -17,7 +17,8 @@ export interface RowFacts {
 /** The values a rule reads from a column (category, priority), bound to the header once. */
 export type RuleValues = Map<ActivityRule, BoundValue>;
 
-const defined = (o: Record<string, unknown>) =>
+/** The fields that have a value (an event never carries an empty optional field). */
+export const defined = (o: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== ''));
 
 /**

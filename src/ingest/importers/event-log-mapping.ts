@@ -1,36 +1,20 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { CHANNELS, line, PRIORITIES, timeZone } from '../../domain/primitives.js';
-import { isUsableFormat } from './timestamps.js';
+import { CHANNELS, line, PRIORITIES } from '../../domain/primitives.js';
+import {
+  checkTargets,
+  column,
+  csvOptions,
+  linesSpec,
+  parseMapping,
+  readMappingJson,
+  regex,
+  ticketPrefix,
+  timestampSpec,
+  valueSource,
+} from './mapping-parts.js';
 import { MappingError } from './types.js';
 
-const column = z.string().min(1).describe('a column name of the file’s header row');
-const regex = z
-  .string()
-  .min(1)
-  .refine((p) => {
-    try {
-      new RegExp(p);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be a valid regular expression')
-  .describe('a JavaScript regular expression, matched anywhere in the value');
 const oneOrMany = z.union([z.string(), z.array(z.string()).min(1)]);
-
-/** A value taken from a constant, or from a column (optionally translated through `values`). */
-const valueSource = z.union([
-  z.strictObject({ constant: z.string().min(1) }),
-  z.strictObject({
-    column,
-    values: z
-      .record(z.string(), z.string())
-      .optional()
-      .describe('source value → imported value; values not listed are kept as they are'),
-    default: z.string().optional().describe('when the cell is empty'),
-  }),
-]);
 
 const match = {
   activity: oneOrMany.optional().describe('activity names this rule matches (exactly)'),
@@ -74,17 +58,8 @@ export const eventLogMapping = z
   .strictObject({
     $schema: z.string().optional(),
     description: z.string().optional(),
-    csv: z
-      .strictObject({
-        delimiter: z.string().length(1).default(','),
-        quote: z.string().length(1).default('"'),
-      })
-      .default({ delimiter: ',', quote: '"' }),
-    ticket_prefix: z
-      .string()
-      .max(100)
-      .default('')
-      .describe('prepended to the case id to make the ticket id, e.g. "vinst-"'),
+    csv: csvOptions,
+    ticket_prefix: ticketPrefix.describe('prepended to the case id to make the ticket id, e.g. "vinst-"'),
     columns: z.strictObject({
       case: column.describe('the case id: one case is one ticket'),
       activity: column,
@@ -93,16 +68,7 @@ export const eventLogMapping = z
       resource: column.optional().describe('the agent who did the activity (`by`, assignee)'),
       group: column.optional().describe('the support team (team_id; its line by `lines`)'),
     }),
-    timestamp: z
-      .strictObject({
-        format: z
-          .string()
-          .default('iso')
-          .refine(isUsableFormat, 'must be iso, epoch_s, epoch_ms or a Luxon format such as dd/MM/yyyy HH:mm')
-          .describe('iso | epoch_s | epoch_ms | a Luxon format (tokens: yyyy MM dd HH mm ss)'),
-        zone: timeZone.default('UTC').describe('IANA zone for timestamps without an offset'),
-      })
-      .default({ format: 'iso', zone: 'UTC' }),
+    timestamp: timestampSpec,
     ticket: z
       .strictObject({
         channel: valueSource.optional().describe('phone|chat|email|social|web|other; default other'),
@@ -117,24 +83,7 @@ export const eventLogMapping = z
       .array(ACTIVITY_RULES)
       .min(1)
       .describe('rules in order; the first that matches a row’s activity (and status) decides its event'),
-    lines: z
-      .strictObject({
-        rules: z
-          .array(
-            z.strictObject({
-              pattern: regex,
-              flags: z
-                .string()
-                .regex(/^[imsu]*$/, 'flags: only i, m, s and u')
-                .optional(),
-              line,
-            }),
-          )
-          .default([]),
-        default: line.optional().describe('the line of a group no rule matches; unknown when absent'),
-      })
-      .optional()
-      .describe('group name → line, first matching rule wins (e.g. "2nd" → 2)'),
+    lines: linesSpec,
   })
   .describe('Firstline event-log import mapping (firstline import --format event-log --mapping <file>)');
 
@@ -145,47 +94,19 @@ export const eventLogMappingJsonSchema = () => z.toJSONSchema(eventLogMapping, {
 
 /** Reads and checks a mapping file; every problem names its path in the file. */
 export async function loadEventLogMapping(path: string): Promise<EventLogMapping> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(path, 'utf8'));
-  } catch (err) {
-    throw new MappingError(`mapping ${path}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  return parseEventLogMapping(raw, path);
+  return parseEventLogMapping(await readMappingJson(path), path);
 }
 
 export function parseEventLogMapping(raw: unknown, source = 'mapping'): EventLogMapping {
-  const r = eventLogMapping.safeParse(raw);
-  if (!r.success) {
-    const issues = r.error.issues.map((i) => `${i.path.map(String).join('.') || '(mapping)'}: ${i.message}`);
-    throw new MappingError(`${source}: ${issues.join('; ')}`);
-  }
-  for (const [i, rule] of r.data.activities.entries()) {
+  const m = parseMapping(eventLogMapping, raw, source);
+  for (const [i, rule] of m.activities.entries()) {
     if (rule.activity === undefined && rule.activity_pattern === undefined) {
       throw new MappingError(`${source}: activities.${i}: needs activity or activity_pattern`);
     }
     if (rule.event === 'ticket.prioritized')
       checkTargets(rule.priority, PRIORITIES, `activities.${i}.priority`, source);
   }
-  checkTargets(r.data.ticket.channel, CHANNELS, 'ticket.channel', source);
-  checkTargets(r.data.ticket.priority, PRIORITIES, 'ticket.priority', source);
-  return r.data;
-}
-
-/** A constant or a `values` target outside the event's enum is a mapping error, found before any row. */
-function checkTargets(
-  spec: z.output<typeof valueSource> | undefined,
-  allowed: readonly string[],
-  path: string,
-  source: string,
-) {
-  if (!spec) return;
-  const targets =
-    'constant' in spec ? [spec.constant] : [...Object.values(spec.values ?? {}), spec.default ?? allowed[0]!];
-  const wrong = targets.find((t) => !allowed.includes(t));
-  if (wrong !== undefined) {
-    throw new MappingError(
-      `${source}: ${path}: ${JSON.stringify(wrong)} is not one of ${allowed.join(', ')}`,
-    );
-  }
+  checkTargets(m.ticket.channel, CHANNELS, 'ticket.channel', source);
+  checkTargets(m.ticket.priority, PRIORITIES, 'ticket.priority', source);
+  return m;
 }

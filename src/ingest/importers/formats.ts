@@ -1,9 +1,11 @@
 import { eventLogAdapter } from './event-log.js';
 import { loadEventLogMapping } from './event-log-mapping.js';
 import { eventsNdjsonAdapter } from './events-ndjson.js';
+import { ticketsCsvAdapter } from './tickets-csv.js';
+import { loadTicketsCsvMapping } from './tickets-csv-mapping.js';
 import { type FormatAdapter, MappingError } from './types.js';
 
-/** Every format of `firstline import --format` (DESIGN §4); the rest are still to be built. */
+/** Every format of `firstline import --format` (DESIGN §4). */
 export const IMPORT_FORMATS = [
   'tickets-csv',
   'event-log',
@@ -13,24 +15,45 @@ export const IMPORT_FORMATS = [
   'events-ndjson',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-export const SUPPORTED_FORMATS: readonly ImportFormat[] = ['event-log', 'events-ndjson'];
+export const SUPPORTED_FORMATS: readonly ImportFormat[] = ['tickets-csv', 'event-log', 'events-ndjson'];
+
+export interface AdapterOptions {
+  /** IANA zone of a format whose timestamps carry none and that takes no mapping (servicenow) */
+  tz?: string | undefined;
+}
+
+const needsMapping = (format: string, mappingPath: string | undefined): string => {
+  if (!mappingPath)
+    throw new MappingError(`--format ${format} needs --mapping <file> (see examples/mappings/)`);
+  return mappingPath;
+};
+
+const noMapping = (format: string, mappingPath: string | undefined) => {
+  if (mappingPath) throw new MappingError(`--format ${format} takes no mapping`);
+};
 
 /** The adapter for a format, its mapping read and checked: a wrong mapping fails here, before any row. */
-export async function adapterFor(format: string, mappingPath?: string): Promise<FormatAdapter<unknown>> {
+export async function adapterFor(
+  format: string,
+  mappingPath?: string,
+  _options: AdapterOptions = {},
+): Promise<FormatAdapter<unknown>> {
   if (!(IMPORT_FORMATS as readonly string[]).includes(format)) {
     throw new MappingError(
       `unknown format ${JSON.stringify(format)}; expected one of ${IMPORT_FORMATS.join(', ')}`,
     );
   }
   switch (format as ImportFormat) {
-    case 'event-log': {
-      if (!mappingPath) {
-        throw new MappingError('--format event-log needs --mapping <file> (see examples/mappings/)');
-      }
-      return eventLogAdapter(await loadEventLogMapping(mappingPath)) as FormatAdapter<unknown>;
-    }
+    case 'tickets-csv':
+      return ticketsCsvAdapter(
+        await loadTicketsCsvMapping(needsMapping(format, mappingPath)),
+      ) as FormatAdapter<unknown>;
+    case 'event-log':
+      return eventLogAdapter(
+        await loadEventLogMapping(needsMapping(format, mappingPath)),
+      ) as FormatAdapter<unknown>;
     case 'events-ndjson':
-      if (mappingPath) throw new MappingError('--format events-ndjson takes no mapping');
+      noMapping(format, mappingPath);
       return eventsNdjsonAdapter() as FormatAdapter<unknown>;
     default:
       throw new MappingError(
