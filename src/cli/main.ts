@@ -118,9 +118,10 @@ program
   )
   .requiredOption(
     '--format <format>',
-    'event-log | events-ndjson (tickets-csv, servicenow, zendesk, call-records: not yet)',
+    'tickets-csv | event-log | servicenow | zendesk | call-records | events-ndjson',
   )
-  .option('--mapping <file>', 'mapping JSON (event-log; see examples/mappings/)')
+  .option('--mapping <file>', 'mapping JSON (tickets-csv, event-log, call-records; see examples/mappings/)')
+  .option('--tz <zone>', 'IANA time zone of the servicenow export’s times (default UTC)')
   .option('--skip-bad', 'write bad rows to a rejects file and go on, instead of stopping at the first')
   .option('--rejects <file>', 'where --skip-bad writes the rejected rows')
   .option('--batch-size <n>', 'events per transaction', int('batch-size'))
@@ -131,6 +132,7 @@ program
       opts: {
         format: string;
         mapping?: string;
+        tz?: string;
         skipBad?: boolean;
         rejects?: string;
         batchSize?: number;
@@ -140,6 +142,7 @@ program
       importCommand(config(), file, {
         format: opts.format,
         ...(opts.mapping ? { mapping: opts.mapping } : {}),
+        ...(opts.tz ? { tz: opts.tz } : {}),
         ...(opts.skipBad ? { skipBad: true } : {}),
         ...(opts.rejects ? { rejects: opts.rejects } : {}),
         ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),

@@ -10,6 +10,7 @@ import { formatDuration } from '../format.js';
 export interface ImportCommandOptions {
   format: string;
   mapping?: string;
+  tz?: string;
   skipBad?: boolean;
   rejects?: string;
   batchSize?: number;
@@ -70,11 +71,11 @@ function importProgress(label: string, stream: NodeJS.WriteStream = process.stde
 }
 
 /**
- * `firstline import <file> --format <f> [--mapping m] [--skip-bad] [--rejects file]`: history from another
+ * `firstline import <file> --format <f> [--mapping m] [--tz zone] [--skip-bad] [--rejects file]`: history from another
  * help desk through the normal ingest path. The mapping is checked before the store is touched.
  */
 export async function importCommand(config: Config, file: string, opts: ImportCommandOptions): Promise<void> {
-  const adapter = await adapterFor(opts.format, opts.mapping);
+  const adapter = await adapterFor(opts.format, opts.mapping, { tz: opts.tz });
   const store = await openStore(config.db);
   const view = opts.json ? null : importProgress(`import ${basename(file)}`);
   try {

@@ -1,6 +1,8 @@
+import { isValidTimeZone } from '../../domain/primitives.js';
 import { eventLogAdapter } from './event-log.js';
 import { loadEventLogMapping } from './event-log-mapping.js';
 import { eventsNdjsonAdapter } from './events-ndjson.js';
+import { servicenowAdapter } from './servicenow.js';
 import { ticketsCsvAdapter } from './tickets-csv.js';
 import { loadTicketsCsvMapping } from './tickets-csv-mapping.js';
 import { type FormatAdapter, MappingError } from './types.js';
@@ -15,7 +17,12 @@ export const IMPORT_FORMATS = [
   'events-ndjson',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-export const SUPPORTED_FORMATS: readonly ImportFormat[] = ['tickets-csv', 'event-log', 'events-ndjson'];
+export const SUPPORTED_FORMATS: readonly ImportFormat[] = [
+  'tickets-csv',
+  'event-log',
+  'servicenow',
+  'events-ndjson',
+];
 
 export interface AdapterOptions {
   /** IANA zone of a format whose timestamps carry none and that takes no mapping (servicenow) */
@@ -36,7 +43,7 @@ const noMapping = (format: string, mappingPath: string | undefined) => {
 export async function adapterFor(
   format: string,
   mappingPath?: string,
-  _options: AdapterOptions = {},
+  options: AdapterOptions = {},
 ): Promise<FormatAdapter<unknown>> {
   if (!(IMPORT_FORMATS as readonly string[]).includes(format)) {
     throw new MappingError(
@@ -52,6 +59,12 @@ export async function adapterFor(
       return eventLogAdapter(
         await loadEventLogMapping(needsMapping(format, mappingPath)),
       ) as FormatAdapter<unknown>;
+    case 'servicenow': {
+      noMapping(format, mappingPath);
+      const tz = options.tz ?? 'UTC';
+      if (!isValidTimeZone(tz)) throw new MappingError(`--tz ${JSON.stringify(tz)}: not an IANA time zone`);
+      return servicenowAdapter(tz) as FormatAdapter<unknown>;
+    }
     case 'events-ndjson':
       noMapping(format, mappingPath);
       return eventsNdjsonAdapter() as FormatAdapter<unknown>;
