@@ -2,11 +2,18 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import type { DialectName } from './dialect.js';
 import { initialMigration } from './migrations/0001-initial.js';
 import { settingsMigration } from './migrations/0002-settings.js';
+import { factRevisionsMigration } from './migrations/0003-fact-revisions.js';
+import { authMigration } from './migrations/0005-auth.js';
 import type { Database } from './schema.js';
 
 /** One migration set for every store; the dialect only picks column type names. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
-  return { '0001-initial': initialMigration(dialect), '0002-settings': settingsMigration };
+  return {
+    '0001-initial': initialMigration(dialect),
+    '0002-settings': settingsMigration,
+    '0003-fact-revisions': factRevisionsMigration,
+    '0005-auth': authMigration,
+  };
 }
 
 /**

@@ -1,5 +1,10 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { AgentStretch, ContactFacts, TicketFacts, TicketSegment } from '../facts/types.js';
+
+/** The log position that last wrote a facts row (migration 0003); optional on insert. */
+export interface Revised {
+  rev: ColumnType<number, number | undefined, number>;
+}
 
 export interface EventsTable {
   seq: Generated<number>;
@@ -99,13 +104,75 @@ export interface SettingsTable {
   updated_at: number;
 }
 
+export interface UsersTable {
+  /** for agents, also their agent_id in events */
+  user_id: string;
+  login: string;
+  name: string;
+  role: string;
+  line: number | null;
+  team_id: string | null;
+  senior: number;
+  /** scrypt$… (see src/api/auth/passwords.ts); null: cannot sign in with a password */
+  password_hash: string | null;
+  must_change_password: number;
+  disabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SessionsTable {
+  /** sha-256 of the cookie value: a stolen database does not yield live sessions */
+  session_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  token_id: string;
+  token_hash: string;
+  user_id: string;
+  name: string;
+  /** JSON array of permission names */
+  scopes: string;
+  created_at: number;
+  created_by: string;
+  last_used_at: number | null;
+  expires_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface AuthFailuresTable {
+  /** "login:<login>" or "ip:<address>" */
+  key: string;
+  at: number;
+}
+
+export interface AuthLogTable {
+  at: number;
+  action: string;
+  user_id: string | null;
+  actor_id: string | null;
+  ip: string | null;
+  detail: string | null;
+}
+
 export interface Database {
   settings: SettingsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  auth_failures: AuthFailuresTable;
+  auth_log: AuthLogTable;
   events: EventsTable;
   tickets: TicketsTable;
   contacts: ContactsTable;
-  ticket_facts: TicketFacts;
-  contact_facts: ContactFacts;
+  ticket_facts: TicketFacts & Revised;
+  contact_facts: ContactFacts & Revised;
   ticket_tags: TicketTagsTable;
   ticket_segments: TicketSegment;
   agents: AgentsTable;
