@@ -3,6 +3,7 @@ import type { DomainEvent, EventOf } from '../domain/events.js';
 import { byTime, type Sequenced } from '../facts/sequenced.js';
 import { chunk } from './chunks.js';
 import type { DialectHelpers } from './dialect.js';
+import { identifierKey } from './identifier-key.js';
 import { loadStreams } from './load.js';
 import type { Database } from './schema.js';
 import { streamId, streamOf } from './streams.js';
@@ -19,7 +20,7 @@ export interface ProfileChanges {
 }
 
 /** "Latest wins" per field: later profile events (in event time) override the fields they name. */
-function fold<T extends DomainEvent>(events: Sequenced[]): Partial<T> & { at: number } {
+export function fold<T extends DomainEvent>(events: Sequenced[]): Partial<T> & { at: number } {
   const out: Record<string, unknown> = { at: 0 };
   for (const { at, event } of [...events].sort(byTime)) {
     for (const [k, v] of Object.entries(event)) if (v !== undefined && k !== 'at') out[k] = v;
@@ -27,8 +28,6 @@ function fold<T extends DomainEvent>(events: Sequenced[]): Partial<T> & { at: nu
   }
   return out as Partial<T> & { at: number };
 }
-
-const normaliseIdentifier = (s: string) => s.trim().toLowerCase();
 
 export async function projectProfiles(
   trx: Kysely<Database>,
@@ -89,9 +88,11 @@ export async function projectProfiles(
         profile_at: p.at,
       });
       const identifiers = new Set(
-        [...(p.phones ?? []), ...(p.emails ?? []), ...(p.handles ?? [])].map(normaliseIdentifier),
+        [...(p.phones ?? []), ...(p.emails ?? []), ...(p.handles ?? [])].map(identifierKey),
       );
-      for (const identifier of identifiers) rows.customer_identifiers.push({ identifier, customer_id: id });
+      // A customer merged into another hands its identifiers on: they find the customer it was merged into.
+      if (!merged)
+        for (const identifier of identifiers) rows.customer_identifiers.push({ identifier, customer_id: id });
       changes.customers.push(id);
     } else if (stream.startsWith('company:')) {
       const p = fold<EventOf<'company.profile'>>(events);

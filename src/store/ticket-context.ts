@@ -11,6 +11,7 @@ import {
   compileCalendar,
 } from '../time/business-calendar.js';
 import { chunk } from './chunks.js';
+import { identifierKey } from './identifier-key.js';
 import { keyed, loadStreams } from './load.js';
 import type { Database } from './schema.js';
 
@@ -94,13 +95,12 @@ async function loadCompanies(trx: Kysely<Database>, refs: Iterable<string>) {
   const list = [...new Set(refs)];
   const viaIdentifier = new Map(
     (
-      await selectIn(
-        list.map((r) => r.trim().toLowerCase()),
-        (p) => trx.selectFrom('customer_identifiers').selectAll().where('identifier', 'in', p).execute(),
+      await selectIn(list.map(identifierKey), (p) =>
+        trx.selectFrom('customer_identifiers').selectAll().where('identifier', 'in', p).execute(),
       )
     ).map((r) => [r.identifier, r.customer_id]),
   );
-  const resolve = (ref: string) => viaIdentifier.get(ref.trim().toLowerCase()) ?? ref;
+  const resolve = (ref: string) => viaIdentifier.get(identifierKey(ref)) ?? ref;
   const merged = new Map<string, string>();
   let frontier = list.map(resolve);
   for (let depth = 0; depth < 5 && frontier.length; depth++) {

@@ -6,6 +6,7 @@ import { servicenowAdapter } from './servicenow.js';
 import { ticketsCsvAdapter } from './tickets-csv.js';
 import { loadTicketsCsvMapping } from './tickets-csv-mapping.js';
 import { type FormatAdapter, MappingError } from './types.js';
+import { zendeskAdapter } from './zendesk.js';
 
 /** Every format of `firstline import --format` (DESIGN §4). */
 export const IMPORT_FORMATS = [
@@ -65,6 +66,9 @@ export async function adapterFor(
       if (!isValidTimeZone(tz)) throw new MappingError(`--tz ${JSON.stringify(tz)}: not an IANA time zone`);
       return servicenowAdapter(tz) as FormatAdapter<unknown>;
     }
+    case 'zendesk':
+      noMapping(format, mappingPath);
+      return zendeskAdapter() as FormatAdapter<unknown>;
     case 'events-ndjson':
       noMapping(format, mappingPath);
       return eventsNdjsonAdapter() as FormatAdapter<unknown>;

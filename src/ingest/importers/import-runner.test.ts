@@ -155,7 +155,7 @@ describe('a wrong mapping', () => {
     const file = tempFile('m.json', '{ "columns": ');
     await expect(loadEventLogMapping(file)).rejects.toThrow(MappingError);
     await expect(adapterFor('event-log')).rejects.toThrow(/needs --mapping/);
-    await expect(adapterFor('zendesk')).rejects.toThrow(/not built yet/);
+    await expect(adapterFor('call-records')).rejects.toThrow(/not built yet/);
     await expect(adapterFor('excel')).rejects.toThrow(/unknown format "excel"/);
   });
 

@@ -1,0 +1,20 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { assertCountry } from '../../ingest/customers/phone.js';
+import { DEFAULT_FIRST_LINE, type FirstLineConfig } from '../../ingest/first-line-config.js';
+import type { Store } from '../../store/store.js';
+import { telephonyRoutes } from './telephony.js';
+import { telephonyCallRoutes } from './telephony-calls.js';
+
+/** The first line's tools (issue 9): telephony and screen pop, customers, rating links, call-backs, breaks. */
+export function firstLineRoutes(
+  store: Store,
+  given?: Partial<FirstLineConfig>,
+  now: () => number = Date.now,
+): FastifyPluginAsync {
+  const config = { ...DEFAULT_FIRST_LINE, ...given };
+  assertCountry(config.defaultCountry);
+  return async (app) => {
+    await app.register(telephonyRoutes(store, config, now));
+    await app.register(telephonyCallRoutes(store, config));
+  };
+}
