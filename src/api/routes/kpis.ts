@@ -11,14 +11,20 @@ import { whyItMoved } from '../../kpi/why.js';
 import type { Store } from '../../store/store.js';
 import { HttpError } from '../errors.js';
 
-async function resolve(store: Store, raw: z.output<typeof kpiQueryParams>) {
+/** Runs `work`, turning a bad parameter (QueryError) into a 400 naming it. */
+async function refusingBadParams<T>(work: () => T | Promise<T>): Promise<T> {
   try {
-    return toKpiQuery(raw, await orgTimeZone(store), Date.now());
+    return await work();
   } catch (err) {
     if (err instanceof QueryError)
       throw new HttpError(400, 'invalid_request', err.message, [{ field: err.field, message: err.message }]);
     throw err;
   }
+}
+
+async function resolve(store: Store, raw: z.output<typeof kpiQueryParams>) {
+  const timeZone = await orgTimeZone(store);
+  return refusingBadParams(() => toKpiQuery(raw, timeZone, Date.now()));
 }
 
 const itemParams = kpiQueryParams.extend({
@@ -69,11 +75,17 @@ export function kpiRoutes(store: Store): FastifyPluginAsyncZod {
           "Why a KPI moved against the previous period: each value of a dimension's mix and rate effects (they add up to the change)",
         tags: ['kpis'],
         params: z.object({ id: z.enum(KPI_IDS) }),
-        querystring: kpiQueryParams.extend({ by: z.enum(DIMENSIONS) }),
+        description:
+          'Parts add up exactly to the change (docs/dashboard.md). A duration is decomposed by its headline, the share within target (else its mean); `measure` chooses. `by=tag` is refused: tags overlap.',
+        querystring: kpiQueryParams.extend({
+          by: z.enum(DIMENSIONS),
+          measure: z.enum(['share', 'mean_s']).optional(),
+        }),
       },
       handler: async (req) => {
-        const { query } = await resolve(store, req.query);
-        return whyItMoved(store, query, req.params.id, req.query.by);
+        const { measure, ...rest } = req.query;
+        const { query } = await resolve(store, rest);
+        return refusingBadParams(() => whyItMoved(store, query, req.params.id, rest.by, measure));
       },
     });
     app.get('/api/v1/kpi-definitions', {

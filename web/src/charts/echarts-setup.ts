@@ -1,6 +1,6 @@
 // The parts of Apache ECharts the dashboard uses, and nothing else: this module is only ever loaded by a
 // dynamic import, so the overview never downloads the chart library.
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart } from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
@@ -14,6 +14,7 @@ import { SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart,
+  CustomChart,
   LineChart,
   GridComponent,
   TooltipComponent,

@@ -16,6 +16,11 @@ const UNITS: Record<Lang, { d: string; h: string; min: string; s: string }> = {
   ru: { d: 'д', h: 'ч', min: 'мин', s: 'с' },
 };
 
+/** The short word of a time unit: "min" / "мин". */
+export function timeUnit(unit: 'd' | 'h' | 'min' | 's', lang: Lang): string {
+  return UNITS[lang][unit];
+}
+
 const STEPS = [
   { unit: 'd', s: 86_400 },
   { unit: 'h', s: 3_600 },
@@ -146,4 +151,13 @@ export function formatDateRange(from: string, to: string, lang: Lang): string {
     timeZone: 'UTC',
   });
   return f.formatRange(Date.UTC(fy, fm - 1, fd), Date.UTC(ty, tm - 1, td));
+}
+
+/** Inclusive local dates (YYYY-MM-DD) of an API period, whose `to` is the exclusive end instant. */
+export function localDateRange(from: string, to: string, timeZone: string): { from: string; to: string } {
+  const day = (ms: number) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      ms,
+    );
+  return { from: day(Date.parse(from)), to: day(Date.parse(to) - 1) };
 }

@@ -1,6 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import type { Bucket, Dimension, KpiDefinition, KpiValue, Tier } from '../api/types.js';
+import { durationAxis } from '../charts/duration-axis.js';
 import { EChart } from '../charts/echart.js';
 import { FONT, GRID_LINE, INK, MUTED, TIER_BAND, TIER_COLOUR } from '../charts/palette.js';
 import { formatDuration, formatNumber, formatPercent } from '../format/format.js';
@@ -48,17 +49,6 @@ const niceCeil = (x: number) => {
   const p = 10 ** Math.floor(Math.log10(x));
   return [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * p).find((v) => v >= x) ?? 10 * p;
 };
-
-/** Steps a clock reader expects on a duration axis: 30 s, 5 min, 1 h, 1 d… */
-const DURATION_STEPS = [
-  1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10800, 14400, 21600, 28800, 43200,
-  86400, 172800, 259200, 604800, 1209600, 2592000,
-];
-
-function durationAxis(max: number): { max: number; interval: number } {
-  const step = DURATION_STEPS.find((s) => s * 5 >= max) ?? DURATION_STEPS.at(-1)!;
-  return { max: step * Math.max(1, Math.ceil(max / step)), interval: step };
-}
 
 type Figure = {
   value?: number | null;

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client.js';
+import type { WhyDimension } from '../api/insights.js';
 import { DIMENSIONS, type Dimension, type KpiId } from '../api/types.js';
 import { useDashQuery } from '../components/filter-bar.js';
 import { InfoIcon } from '../components/icons.js';
 import { valueLabel } from '../components/labels.js';
 import { Segmented } from '../components/segmented.js';
+import { formatDateRange, localDateRange } from '../format/format.js';
 import { commonThresholds } from '../format/kpi-text.js';
 import { learnTimeZone, useDefinitions, useOrgTimeZone } from '../hooks/org.js';
 import { useResource } from '../hooks/use-resource.js';
@@ -16,6 +18,7 @@ import { Histogram } from '../kpi/histogram.js';
 import { type ItemState, ItemsList, statesFor } from '../kpi/items-list.js';
 import { Summary } from '../kpi/summary.js';
 import { TimeSeries } from '../kpi/time-series.js';
+import { WhyMoved, whyDimensionsFor } from '../kpi/why-moved.js';
 import { Link, navigate } from '../router/router.js';
 import { apiParams, effectiveBucket, resolvePeriod, searchString, writeQuery } from '../router/url-state.js';
 
@@ -43,6 +46,10 @@ export default function KpiPage({ id }: { id: KpiId }) {
   const dim: Dimension = (DIMENSIONS as readonly string[]).includes(dimParam ?? '')
     ? (dimParam as Dimension)
     : 'channel';
+  const whyParam = page.get('why');
+  const whyDim: WhyDimension = (whyDimensionsFor(id) as readonly string[]).includes(whyParam ?? '')
+    ? (whyParam as WhyDimension)
+    : whyDimensionsFor(id)[0]!;
   const bucketStart = page.get('bucket_start');
   const group = page.get('group');
   const offset = Math.max(0, Number.parseInt(page.get('offset') ?? '0', 10) || 0);
@@ -65,6 +72,10 @@ export default function KpiPage({ id }: { id: KpiId }) {
     if (scroll)
       requestAnimationFrame(() => itemsRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
   };
+  const previous = data
+    ? localDateRange(data.period.previous.from, data.period.previous.to, data.period.time_zone)
+    : null;
+  const previousRange = previous ? formatDateRange(previous.from, previous.to, lang) : null;
   const overviewHref = `/${searchString(writeQuery(query))}`;
   const kpiHref = (other: KpiId) => `/kpi/${other}${searchString(writeQuery(query))}`;
   const ticketHref = (ticket: string) =>
@@ -175,6 +186,25 @@ export default function KpiPage({ id }: { id: KpiId }) {
               </section>
             )}
           </div>
+          <section className="panel" aria-labelledby="why-title" id="why">
+            <div className="panel-head">
+              <h2 id="why-title">{t('why.title')}</h2>
+            </div>
+            <WhyMoved
+              id={id}
+              kpi={kpi}
+              name={def.name[lang]}
+              params={cut}
+              dim={whyDim}
+              mean={page.get('why_measure') === 'mean'}
+              previousRange={previousRange}
+              onDim={(d) => setPage({ why: d })}
+              onMean={(m) => setPage({ why_measure: m ? 'mean' : null })}
+              onPick={(key) =>
+                setPage({ breakdown: whyDim, group: key, bucket_start: null, offset: null }, true)
+              }
+            />
+          </section>
           <section className="panel" aria-labelledby="bd-title">
             <div className="panel-head">
               <h2 id="bd-title">{t('kpi.breakdown')}</h2>

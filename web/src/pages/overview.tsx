@@ -4,25 +4,17 @@ import type { KpiDefinition, KpiGroup, KpiId, KpiReport } from '../api/types.js'
 import { EmptyStore } from '../components/empty-store.js';
 import { useDashQuery } from '../components/filter-bar.js';
 import { KpiCard, sampleSize } from '../components/kpi-card.js';
-import { formatDate, formatDateRange } from '../format/format.js';
+import { formatDate, formatDateRange, localDateRange } from '../format/format.js';
 import { learnTimeZone, pollInterval, useDefinitions, useOrgTimeZone } from '../hooks/org.js';
 import { useResource } from '../hooks/use-resource.js';
 import { useI18n } from '../i18n/i18n.js';
 import { apiParams, searchString, writeQuery } from '../router/url-state.js';
 
+const SKELETON_CARDS = ['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8'];
 const GROUPS: readonly KpiGroup[] = ['speed_volume', 'quality', 'satisfaction', 'contact_centre', 'team'];
 
 function hasAnyData(report: KpiReport): boolean {
   return Object.values(report.kpis).some((k) => k && sampleSize(k) > 0);
-}
-
-/** Inclusive local dates of an API period (its `to` is the exclusive end instant). */
-function localRange(from: string, to: string, timeZone: string) {
-  const day = (ms: number) =>
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-      ms,
-    );
-  return { from: day(Date.parse(from)), to: day(Date.parse(to) - 1) };
 }
 
 export function Overview() {
@@ -58,7 +50,7 @@ export function Overview() {
   const link = (id: KpiId) => `/kpi/${id}${searchString(writeQuery(query))}`;
   const loading = report.loading || defs === null;
   const prev = data
-    ? localRange(data.period.previous.from, data.period.previous.to, data.period.time_zone)
+    ? localDateRange(data.period.previous.from, data.period.previous.to, data.period.time_zone)
     : null;
 
   return (
@@ -126,8 +118,8 @@ export function Overview() {
           })
         ) : !error ? (
           <div className="cards cards-skeleton" aria-busy="true">
-            {Array.from({ length: 8 }, (_, i) => (
-              <div key={i} className="card skeleton" />
+            {SKELETON_CARDS.map((k) => (
+              <div key={k} className="card skeleton" />
             ))}
           </div>
         ) : null)}

@@ -1,0 +1,102 @@
+// The shapes and calls of the analysis views: why a KPI moved, agents and teams, targets.
+import { ApiError, getJson } from './client.js';
+import type { ApiErrorBody, Dimension, DurationPolicy, KpiId, RatePolicy } from './types.js';
+
+export type WhyMeasure = 'rate' | 'share' | 'mean_s' | 'count';
+
+/** The dimensions "why it moved" can split by: each item falls in exactly one of their values. */
+export const WHY_DIMENSIONS = [
+  'channel',
+  'category',
+  'priority',
+  'team',
+  'line',
+  'agent',
+  'company',
+] as const;
+export type WhyDimension = (typeof WHY_DIMENSIONS)[number];
+
+export interface WhySide {
+  weight: number;
+  share: number;
+  value: number;
+}
+
+export interface WhyPart {
+  key: string;
+  mix: number;
+  rate: number;
+  total: number;
+  before: WhySide | null;
+  after: WhySide | null;
+}
+
+export interface WhyReport {
+  kpi: KpiId;
+  by: Dimension;
+  measure: WhyMeasure;
+  before: number | null;
+  after: number | null;
+  change: number | null;
+  parts: WhyPart[];
+}
+
+const qs = (p: URLSearchParams) => {
+  const s = p.toString().replaceAll('%2C', ',');
+  return s ? `?${s}` : '';
+};
+
+export const DURATION_TARGET_KPIS = ['first_response', 'time_to_assign', 'resolution', 'wait'] as const;
+export type DurationTargetKpi = (typeof DURATION_TARGET_KPIS)[number];
+export const RATE_TARGET_KPIS = [
+  'fcr',
+  'l1_resolution',
+  'escalation',
+  'reopen',
+  'abandonment',
+  'correct_classification',
+  'correct_assignment',
+  'csat',
+  'rated',
+  'callback',
+  'break_compliance',
+] as const;
+export type RateTargetKpi = (typeof RATE_TARGET_KPIS)[number];
+
+export interface TargetSettings {
+  durations: Record<DurationTargetKpi, DurationPolicy[]>;
+  rates: Record<RateTargetKpi, RatePolicy>;
+}
+
+/** A refusal of PUT /api/v1/targets: the message and the fields it names. */
+export class TargetsRejected extends Error {
+  constructor(
+    message: string,
+    readonly details: { field: string; message: string }[],
+  ) {
+    super(message);
+  }
+}
+
+export const insightsApi = {
+  why: (id: KpiId, p: URLSearchParams, signal?: AbortSignal) =>
+    getJson<WhyReport>(`/api/v1/kpis/${id}/why${qs(p)}`, signal),
+  targets: (signal?: AbortSignal) => getJson<TargetSettings>('/api/v1/targets', signal),
+  async putTargets(body: TargetSettings): Promise<TargetSettings> {
+    const res = await fetch('/api/v1/targets', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const json: unknown = await res.json().catch(() => null);
+    if (res.ok) return json as TargetSettings;
+    const err = (json as ApiErrorBody | null)?.error;
+    if (res.status === 400 && err)
+      throw new TargetsRejected(err.message, Array.isArray(err.details) ? err.details : []);
+    throw new ApiError(
+      res.status,
+      err?.code ?? 'http_error',
+      err?.message ?? `${res.status} ${res.statusText}`,
+    );
+  },
+};
