@@ -1,4 +1,6 @@
 import { isValidTimeZone } from '../../domain/primitives.js';
+import { callRecordsAdapter } from './call-records.js';
+import { loadCallRecordsMapping } from './call-records-mapping.js';
 import { eventLogAdapter } from './event-log.js';
 import { loadEventLogMapping } from './event-log-mapping.js';
 import { eventsNdjsonAdapter } from './events-ndjson.js';
@@ -18,12 +20,6 @@ export const IMPORT_FORMATS = [
   'events-ndjson',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-export const SUPPORTED_FORMATS: readonly ImportFormat[] = [
-  'tickets-csv',
-  'event-log',
-  'servicenow',
-  'events-ndjson',
-];
 
 export interface AdapterOptions {
   /** IANA zone of a format whose timestamps carry none and that takes no mapping (servicenow) */
@@ -69,12 +65,12 @@ export async function adapterFor(
     case 'zendesk':
       noMapping(format, mappingPath);
       return zendeskAdapter() as FormatAdapter<unknown>;
+    case 'call-records':
+      return callRecordsAdapter(
+        await loadCallRecordsMapping(needsMapping(format, mappingPath)),
+      ) as FormatAdapter<unknown>;
     case 'events-ndjson':
       noMapping(format, mappingPath);
       return eventsNdjsonAdapter() as FormatAdapter<unknown>;
-    default:
-      throw new MappingError(
-        `--format ${format} is not built yet; supported now: ${SUPPORTED_FORMATS.join(', ')}`,
-      );
   }
 }

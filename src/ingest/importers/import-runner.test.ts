@@ -155,7 +155,8 @@ describe('a wrong mapping', () => {
     const file = tempFile('m.json', '{ "columns": ');
     await expect(loadEventLogMapping(file)).rejects.toThrow(MappingError);
     await expect(adapterFor('event-log')).rejects.toThrow(/needs --mapping/);
-    await expect(adapterFor('call-records')).rejects.toThrow(/not built yet/);
+    await expect(adapterFor('call-records')).rejects.toThrow(/--format call-records needs --mapping/);
+    await expect(adapterFor('zendesk', file)).rejects.toThrow(/--format zendesk takes no mapping/);
     await expect(adapterFor('excel')).rejects.toThrow(/unknown format "excel"/);
   });
 
