@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { type Config, loadConfig } from '../config.js';
 import { renderKpiDocs } from '../kpi/kpi-docs.js';
 import { DIMENSIONS } from '../kpi/types.js';
+import { importCustomersCommand } from './commands/customers.js';
 import { demo } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
 import { facts } from './commands/facts.js';
@@ -161,6 +162,17 @@ program
       ...(opts.to ? { to: opts.to } : {}),
     });
   });
+
+program
+  .command('customers')
+  .description('customer records')
+  .command('import <file>')
+  .description('import customers from CSV (columns: customer_id, name, company, company_id, phones, emails, handles)')
+  .option('--country <code>', 'country of phone numbers written without a country code', 'RU')
+  .option('--json', 'print the summary as JSON')
+  .action(async (file: string, opts: { country: string; json?: boolean }) =>
+    importCustomersCommand(config(), file, opts),
+  );
 
 program
   .command('docs')

@@ -132,7 +132,8 @@ export async function searchCustomers(
   limit: number,
 ): Promise<CustomerCard[]> {
   const pattern = likePattern(q.trim());
-  const like = (column: string) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+  // Names are matched on their folded copies (search_name): the databases' lower() cannot fold every script.
+  const like = (column: string) => sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
   const byIdentifier = db
     .selectFrom('customer_identifiers')
     .select('customer_id')
@@ -145,13 +146,13 @@ export async function searchCustomers(
     .selectFrom('customers')
     .innerJoin('companies', 'companies.company_id', 'customers.company_id')
     .select('customers.customer_id')
-    .where(like('companies.name'));
+    .where(like('companies.search_name'));
   const rows = await db
     .selectFrom('customers')
     .select('customer_id')
     .where('merged_into', 'is', null)
     .where((eb) =>
-      eb.or([like('name'), eb('customer_id', 'in', byIdentifier), eb('customer_id', 'in', byCompany)]),
+      eb.or([like('search_name'), eb('customer_id', 'in', byIdentifier), eb('customer_id', 'in', byCompany)]),
     )
     .orderBy('name')
     .orderBy('customer_id')

@@ -4,6 +4,7 @@ import { initialMigration } from './migrations/0001-initial.js';
 import { settingsMigration } from './migrations/0002-settings.js';
 import { factRevisionsMigration } from './migrations/0003-fact-revisions.js';
 import { authMigration } from './migrations/0005-auth.js';
+import { customerSearchMigration } from './migrations/0006-customer-search.js';
 import type { Database } from './schema.js';
 
 /** One migration set for every store; the dialect only picks column type names. */
@@ -13,6 +14,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0002-settings': settingsMigration,
     '0003-fact-revisions': factRevisionsMigration,
     '0005-auth': authMigration,
+    '0006-customer-search': customerSearchMigration,
   };
 }
 

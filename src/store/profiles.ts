@@ -86,6 +86,7 @@ export async function projectProfiles(
         company_id: p.company_id ?? null,
         merged_into: merged?.event.type === 'customer.merged' ? merged.event.into : null,
         profile_at: p.at,
+        search_name: p.name?.toLowerCase() ?? null,
       });
       const identifiers = new Set(
         [...(p.phones ?? []), ...(p.emails ?? []), ...(p.handles ?? [])].map(identifierKey),
@@ -96,7 +97,12 @@ export async function projectProfiles(
       changes.customers.push(id);
     } else if (stream.startsWith('company:')) {
       const p = fold<EventOf<'company.profile'>>(events);
-      rows.companies.push({ company_id: id, name: p.name ?? id, profile_at: p.at });
+      rows.companies.push({
+        company_id: id,
+        name: p.name ?? id,
+        profile_at: p.at,
+        search_name: (p.name ?? id).toLowerCase(),
+      });
     } else if (stream.startsWith('calendar:')) {
       const last = [...events].sort(byTime).at(-1)!;
       rows.calendars.push({ calendar_id: id, spec: JSON.stringify(last.event), defined_at: last.at });

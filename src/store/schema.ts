@@ -67,6 +67,8 @@ export interface CustomersTable {
   company_id: string | null;
   merged_into: string | null;
   profile_at: number;
+  /** the name case-folded, for search (migration 0006) */
+  search_name: string | null;
 }
 
 export interface CustomerIdentifiersTable {
@@ -78,6 +80,8 @@ export interface CompaniesTable {
   company_id: string;
   name: string;
   profile_at: number;
+  /** the name case-folded, for search (migration 0006) */
+  search_name: string | null;
 }
 
 export interface CalendarsTable {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { assertCountry } from '../../ingest/customers/phone.js';
 import { DEFAULT_FIRST_LINE, type FirstLineConfig } from '../../ingest/first-line-config.js';
 import type { Store } from '../../store/store.js';
+import { customerRoutes } from './customers.js';
 import { telephonyRoutes } from './telephony.js';
 import { telephonyCallRoutes } from './telephony-calls.js';
 
@@ -16,5 +17,6 @@ export function firstLineRoutes(
   return async (app) => {
     await app.register(telephonyRoutes(store, config, now));
     await app.register(telephonyCallRoutes(store, config));
+    await app.register(customerRoutes(store, config, now));
   };
 }

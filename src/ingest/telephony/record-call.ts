@@ -84,12 +84,11 @@ async function agentIdFor(store: Store, who: string): Promise<string> {
     .where('agent_id', '=', who)
     .executeTakeFirst();
   if (byId) return byId.agent_id;
-  const byName = await store.db
-    .selectFrom('agents')
-    .select('agent_id')
-    .where((eb) => eb(eb.fn('lower', ['name']), '=', who.trim().toLowerCase()))
-    .orderBy('agent_id')
-    .executeTakeFirst();
+  // Agents are few; names are compared folded in JavaScript, which folds every script alike.
+  const wanted = who.trim().toLowerCase();
+  const byName = (
+    await store.db.selectFrom('agents').select(['agent_id', 'name']).orderBy('agent_id').execute()
+  ).find((a) => a.name?.toLowerCase() === wanted);
   return byName?.agent_id ?? who.trim();
 }
 

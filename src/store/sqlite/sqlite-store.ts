@@ -34,9 +34,5 @@ export function openSqlite(path: string): Kysely<Database> {
   database.pragma('busy_timeout = 15000');
   database.pragma('cache_size = -65536');
   database.pragma('temp_store = memory');
-  // SQLite's own lower() folds ASCII only; searches of Cyrillic names must fold case as PostgreSQL does.
-  database.function('lower', { deterministic: true }, (s: unknown) =>
-    typeof s === 'string' ? s.toLowerCase() : s,
-  );
   return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
 }
