@@ -3,6 +3,7 @@ import { assertCountry } from '../../ingest/customers/phone.js';
 import { DEFAULT_FIRST_LINE, type FirstLineConfig } from '../../ingest/first-line-config.js';
 import type { Store } from '../../store/store.js';
 import { customerRoutes } from './customers.js';
+import { ratingRoutes } from './ratings.js';
 import { telephonyRoutes } from './telephony.js';
 import { telephonyCallRoutes } from './telephony-calls.js';
 
@@ -18,5 +19,6 @@ export function firstLineRoutes(
     await app.register(telephonyRoutes(store, config, now));
     await app.register(telephonyCallRoutes(store, config));
     await app.register(customerRoutes(store, config, now));
+    await app.register(ratingRoutes(store, config, now));
   };
 }
