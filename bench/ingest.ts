@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from '../src/api/app.js';
 import { openStore } from '../src/store/open.js';
+import { ensureUser, tokenHeaders } from '../test/support/auth.js';
 import { findBinaries, startCluster } from '../test/support/pg-cluster.js';
 import { randomHistory } from '../test/support/random-history.js';
 
@@ -17,6 +18,9 @@ const tickets = Number(values.tickets);
 async function run(url: string, clients: number, events: unknown[]): Promise<number> {
   const store = await openStore(url, { poolSize: 8 });
   const app = await buildApp({ store });
+  const auth = await tokenHeaders(store, await ensureUser(store, { login: 'bench', role: 'admin' }), [
+    'events:write',
+  ]);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -37,7 +41,7 @@ async function run(url: string, clients: number, events: unknown[]): Promise<num
       for (let i = 0; i < lane.length; i += 1000) {
         const res = await fetch(`http://127.0.0.1:${port}/api/v1/events`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...auth },
           body: JSON.stringify(lane.slice(i, i + 1000)),
         });
         if (!res.ok) throw new Error(`ingest failed: ${res.status} ${await res.text()}`);

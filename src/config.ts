@@ -9,9 +9,18 @@ export interface Config {
   bodyLimit: number;
   /** log every request (JSON lines on stdout) */
   logRequests: boolean;
+  /** the first administrator's password; without it, first start prints a one-time password */
+  adminPassword: string | undefined;
+  /** believe X-Forwarded-For/-Proto (and so mark cookies Secure) from: true (any proxy), or addresses/CIDRs */
+  trustProxy: boolean | string;
 }
 
 export const DEFAULT_DB = 'sqlite:./data/firstline.db';
+
+function trustProxy(value: string | undefined): boolean | string {
+  if (!value || value === 'false' || value === '0') return false;
+  return value === 'true' || value === '1' ? true : value;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -21,5 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBatch: 10_000,
     bodyLimit: Number(env.FIRSTLINE_BODY_LIMIT || 32 * 1024 * 1024),
     logRequests: env.FIRSTLINE_LOG !== 'off',
+    adminPassword: env.FIRSTLINE_ADMIN_PASSWORD || undefined,
+    trustProxy: trustProxy(env.FIRSTLINE_TRUST_PROXY),
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminHeaders, injectAs } from '../../test/support/auth.js';
 import { Stream } from '../../test/support/builder.js';
 import { storeKinds } from '../../test/support/stores.js';
 import type { Store } from '../store/store.js';
@@ -7,6 +8,7 @@ import { buildApp } from './app.js';
 
 describe('HTTP API', () => {
   let app: FastifyInstance;
+  let api: ReturnType<typeof injectAs>;
   let store: Store;
   let dispose: () => Promise<void>;
   beforeAll(async () => {
@@ -14,6 +16,7 @@ describe('HTTP API', () => {
     store = await fresh.open();
     dispose = fresh.dispose;
     app = await buildApp({ store, bodyLimit: 256 * 1024 });
+    api = injectAs(app, await adminHeaders(store));
   });
   afterAll(async () => {
     await app.close();
@@ -21,7 +24,7 @@ describe('HTTP API', () => {
     await dispose();
   });
   const post = (payload: unknown, headers: Record<string, string> = {}) =>
-    app.inject({
+    api({
       method: 'POST',
       url: '/api/v1/events',
       payload: payload as string,
@@ -36,7 +39,7 @@ describe('HTTP API', () => {
     expect((await post(s.events[0])).json()).toEqual({ appended: 1, duplicates: 0 });
     expect((await post(s.events.slice(0, 2))).json()).toEqual({ appended: 1, duplicates: 1 });
     expect((await post({ events: s.events })).json()).toEqual({ appended: 1, duplicates: 2 });
-    const res = await app.inject({ method: 'GET', url: '/api/v1/tickets/T-1' });
+    const res = await api({ method: 'GET', url: '/api/v1/tickets/T-1' });
     expect(res.statusCode).toBe(200);
     const view = res.json();
     expect(view.ticket).toMatchObject({
@@ -142,7 +145,7 @@ describe('HTTP API', () => {
 
   it('413 for more than 10,000 events and for a body over the limit', async () => {
     const many = Array.from({ length: 10_001 }, (_, i) => ({ id: `m${i}` }));
-    const big = await app.inject({
+    const big = await api({
       method: 'POST',
       url: '/api/v1/events',
       payload: JSON.stringify(many),
@@ -155,7 +158,7 @@ describe('HTTP API', () => {
   });
 
   it('415 for a body that is not JSON', async () => {
-    const res = await app.inject({
+    const res = await api({
       method: 'POST',
       url: '/api/v1/events',
       payload: 'id=1',
@@ -165,14 +168,32 @@ describe('HTTP API', () => {
     expect(res.json().error.code).toBe('unsupported_media_type');
   });
 
+  it('401 without credentials for events, tickets and KPIs; health and the API docs stay open', async () => {
+    for (const [method, url] of [
+      ['POST', '/api/v1/events'],
+      ['GET', '/api/v1/tickets/T-1'],
+      ['GET', '/api/v1/kpis'],
+      ['GET', '/metrics'],
+      ['GET', '/api/v1/nothing'],
+    ] as const) {
+      const res = await app.inject({ method, url, payload: method === 'POST' ? [] : undefined });
+      expect(res.statusCode, url).toBe(401);
+      expect(res.json().error.code).toBe('unauthenticated');
+    }
+    const bad = await app.inject({ url: '/api/v1/kpis', headers: { authorization: 'Bearer fl_guessed' } });
+    expect(bad.json().error.code).toBe('invalid_token');
+    expect((await app.inject({ url: '/api/v1/health' })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/docs/json' })).statusCode).toBe(200);
+  });
+
   it('404 for an unknown ticket and an unknown route; health and OpenAPI answer', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/v1/tickets/none' })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/nothing' })).json().error.code).toBe('not_found');
-    expect((await app.inject({ method: 'GET', url: '/api/v1/health' })).json()).toMatchObject({
+    expect((await api({ method: 'GET', url: '/api/v1/tickets/none' })).statusCode).toBe(404);
+    expect((await api({ method: 'GET', url: '/api/v1/nothing' })).json().error.code).toBe('not_found');
+    expect((await api({ method: 'GET', url: '/api/v1/health' })).json()).toMatchObject({
       status: 'ok',
       store: 'sqlite',
     });
-    const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    const doc = (await api({ method: 'GET', url: '/api/docs/json' })).json();
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/v1/events', '/api/v1/tickets/{id}', '/api/v1/health']),
     );

@@ -3,6 +3,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Store } from '../store/store.js';
+import type { AuthOptions } from './auth/context.js';
+import { accountRoutes, installAuth } from './auth/install.js';
 import { installErrorHandling } from './errors.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
@@ -16,17 +18,29 @@ export interface AppOptions {
   bodyLimit?: number;
   logger?: boolean;
   version?: string;
+  /** the server's clock (tests drive it); actions and sessions take their instants from it */
+  now?: () => number;
+  /** believe X-Forwarded-For/-Proto from these proxies (true: any); see Fastify's trustProxy */
+  trustProxy?: boolean | string;
+  auth?: AuthOptions;
 }
 
 /** The HTTP API: routes validated by zod, documented by the OpenAPI file served at /api/docs. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const version = options.version ?? '0.1.0';
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 32 * 1024 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 32 * 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+  });
+  const now = options.now ?? Date.now;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON only; anything else is refused with 415 rather than guessed at.
   app.removeContentTypeParser('text/plain');
   installErrorHandling(app);
+  // Before any route: the guard gives every route registered after it its required permission.
+  const auth = installAuth(app, options.store, now, options.auth);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Firstline API', description: 'Help desk events in, exact support KPIs out.', version },
@@ -34,6 +48,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(accountRoutes(auth));
   await app.register(eventRoutes(options.store));
   await app.register(ticketRoutes(options.store));
   await app.register(healthRoutes(options.store, version));

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminHeaders, injectAs } from '../../test/support/auth.js';
 import { Stream } from '../../test/support/builder.js';
 import { storeKinds } from '../../test/support/stores.js';
 import { ingest } from '../ingest/ingest.js';
@@ -10,6 +11,7 @@ import { buildApp } from './app.js';
 
 describe('KPI routes', () => {
   let app: FastifyInstance;
+  let api: ReturnType<typeof injectAs>;
   let store: Store;
   let dispose: () => Promise<void>;
   beforeAll(async () => {
@@ -17,6 +19,7 @@ describe('KPI routes', () => {
     store = await fresh.open();
     dispose = fresh.dispose;
     app = await buildApp({ store });
+    api = injectAs(app, await adminHeaders(store));
     // Two e-mail tickets on 2026-03-02 (UTC): one answered in 30 min and resolved at once, one still waiting.
     const s = new Stream(Date.parse('2026-03-02T09:00:00Z'), 'kr-');
     s.add('ticket.created', 0, { ticket_id: 'A', channel: 'email', by: 'ann' })
@@ -32,7 +35,7 @@ describe('KPI routes', () => {
   });
 
   it('answers the KPIs of a cut with values, targets, tiers and trends', async () => {
-    const res = await app.inject({
+    const res = await api({
       url: '/api/v1/kpis?from=2026-03-02&to=2026-03-02&kpis=first_response,fcr,tickets_created&by=agent',
     });
     expect(res.statusCode).toBe(200);
@@ -68,13 +71,13 @@ describe('KPI routes', () => {
     ['line=4', 'line'],
     ['reopen_window=soon', 'reopen_window'],
   ])('400 naming the parameter for %s', async (qs, field) => {
-    const res = await app.inject({ url: `/api/v1/kpis?${qs}` });
+    const res = await api({ url: `/api/v1/kpis?${qs}` });
     expect(res.statusCode).toBe(400);
     expect(JSON.stringify(res.json().error.details)).toContain(field);
   });
 
   it('lists the tickets behind a number', async () => {
-    const res = await app.inject({
+    const res = await api({
       url: '/api/v1/kpis/first_response/items?from=2026-03-02&to=2026-03-02&state=pending',
     });
     expect(res.statusCode).toBe(200);
@@ -82,12 +85,12 @@ describe('KPI routes', () => {
       total: 1,
       items: [{ id: 'B', type: 'ticket', subject: 'Invoice, "copy"', status: 'open' }],
     });
-    expect((await app.inject({ url: '/api/v1/kpis/nonsense/items' })).statusCode).toBe(400);
+    expect((await api({ url: '/api/v1/kpis/nonsense/items' })).statusCode).toBe(400);
   });
 
   it('explains a move: per-group parts add up to the change', async () => {
     // Previous day (03-01) had no tickets: tickets_created went 0 → 2, one each for ann and bob.
-    const res = await app.inject({
+    const res = await api({
       url: '/api/v1/kpis/tickets_created/why?from=2026-03-02&to=2026-03-02&by=agent',
     });
     expect(res.statusCode).toBe(200);
@@ -96,9 +99,7 @@ describe('KPI routes', () => {
       ['ann', 1],
       ['bob', 1],
     ]);
-    expect((await app.inject({ url: '/api/v1/kpis/fcr/why?from=2026-03-02&to=2026-03-02' })).statusCode).toBe(
-      400,
-    );
+    expect((await api({ url: '/api/v1/kpis/fcr/why?from=2026-03-02&to=2026-03-02' })).statusCode).toBe(400);
   });
 
   it('stores edited targets and uses them', async () => {
@@ -106,14 +107,13 @@ describe('KPI routes', () => {
     strict.durations.first_response = [
       { channel: '*', priority: '*', excellent_s: 60, good_s: 600, satisfactory_s: 1200 },
     ];
-    const put = await app.inject({ method: 'PUT', url: '/api/v1/targets', payload: strict });
+    const put = await api({ method: 'PUT', url: '/api/v1/targets', payload: strict });
     expect(put.statusCode).toBe(200);
-    expect((await app.inject({ url: '/api/v1/targets' })).json().durations.first_response).toHaveLength(1);
-    const kpis = (
-      await app.inject({ url: '/api/v1/kpis?from=2026-03-02&to=2026-03-02&kpis=first_response' })
-    ).json().kpis;
+    expect((await api({ url: '/api/v1/targets' })).json().durations.first_response).toHaveLength(1);
+    const kpis = (await api({ url: '/api/v1/kpis?from=2026-03-02&to=2026-03-02&kpis=first_response' })).json()
+      .kpis;
     expect(kpis.first_response).toMatchObject({ within_target: 0, tier: 'poor' });
-    const bad = await app.inject({
+    const bad = await api({
       method: 'PUT',
       url: '/api/v1/targets',
       payload: {
@@ -125,19 +125,19 @@ describe('KPI routes', () => {
       },
     });
     expect(bad.statusCode).toBe(400);
-    await app.inject({ method: 'PUT', url: '/api/v1/targets', payload: DEFAULT_TARGETS });
+    await api({ method: 'PUT', url: '/api/v1/targets', payload: DEFAULT_TARGETS });
   });
 
   it('exports one row per ticket as CSV (RFC 4180 quoting) or NDJSON', async () => {
     expect(csvLine(['a,"b"', null, 3, 'x\ny'])).toBe('"a,""b""",,3,"x\ny"\r\n');
-    const res = await app.inject({ url: '/api/v1/facts?from=2026-03-02&to=2026-03-02' });
+    const res = await api({ url: '/api/v1/facts?from=2026-03-02&to=2026-03-02' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.body.trim().split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^ticket_id,channel,/);
     expect(lines[1]).toMatch(/^A,email,/);
-    const nd = await app.inject({ url: '/api/v1/facts?from=2026-03-02&to=2026-03-02&format=ndjson' });
+    const nd = await api({ url: '/api/v1/facts?from=2026-03-02&to=2026-03-02&format=ndjson' });
     expect(
       nd.body
         .trim()
@@ -147,7 +147,7 @@ describe('KPI routes', () => {
   });
 
   it('exposes headline KPIs to Prometheus', async () => {
-    const res = await app.inject({ url: '/metrics' });
+    const res = await api({ url: '/metrics' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/^# HELP firstline_kpi /m);
     expect(res.body).toMatch(

@@ -39,7 +39,9 @@ program
   .command('serve')
   .description('start the HTTP API (and, later, the web app)')
   .option('-p, --port <port>', 'port to listen on', (v) => Number.parseInt(v, 10))
-  .action(async (opts: { port?: number }) => serve(config(opts.port ? { port: opts.port } : {})));
+  .action(async (opts: { port?: number }) =>
+    serve(config(opts.port !== undefined ? { port: opts.port } : {})),
+  );
 
 program
   .command('rebuild')

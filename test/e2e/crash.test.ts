@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { ensureUser, tokenHeaders } from '../support/auth.js';
 import { startServer } from '../support/server-process.js';
 import { storeKinds } from '../support/stores.js';
 
@@ -38,8 +39,12 @@ for (const kind of storeKinds) {
     it('keeps every acknowledged batch whole and no batch half-written', async () => {
       const fresh = await kind.fresh();
       cleanups.push(fresh.dispose);
-      // Create the schema first so the server starts ingesting at once.
-      await (await fresh.open()).close();
+      // Create the schema (and an integration's token) first so the server starts ingesting at once.
+      const setup = await fresh.open();
+      const auth = await tokenHeaders(setup, await ensureUser(setup, { login: 'pbx', role: 'admin' }), [
+        'events:write',
+      ]);
+      await setup.close();
       const server = await startServer(fresh.url);
       const acknowledged = new Set<number>();
       const sent = new Set<number>();
@@ -53,7 +58,7 @@ for (const kind of storeKinds) {
           try {
             const res = await fetch(`${server.url}/api/v1/events`, {
               method: 'POST',
-              headers: { 'content-type': 'application/json' },
+              headers: { 'content-type': 'application/json', ...auth },
               body: JSON.stringify(batch(b)),
             });
             if (res.ok) acknowledged.add(b);

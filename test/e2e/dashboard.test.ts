@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import { DEFAULT_WEB_ROOT, webRoutes } from '../../src/api/routes/web.js';
@@ -16,6 +16,7 @@ import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
 import type { KpiReport } from '../../web/src/api/types.js';
 import { headlineText } from '../../web/src/format/kpi-text.js';
+import { cookiesOf, ensureUser, TEST_PASSWORD, TEST_PASSWORD_COST, tokenHeaders } from '../support/auth.js';
 import { ensureWebBuilt } from '../web-setup.js';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -52,17 +53,42 @@ interface Server {
   url: string;
   app: FastifyInstance;
   store: Store;
+  /** an API token of a viewer, for the test's own requests */
+  auth: Record<string, string>;
 }
 
 async function startServer(dbUrl: string): Promise<Server> {
   const store = await openStore(dbUrl);
-  const app = await buildApp({ store });
+  const app = await buildApp({ store, auth: { passwordCost: TEST_PASSWORD_COST } });
+  // the dashboard is for signed-in users: a viewer signs in, and the test's own requests carry their token
+  const viewer = await ensureUser(store, { login: 'viewer', role: 'viewer', name: 'Vera Viewer' });
+  const auth = await tokenHeaders(store, viewer, ['kpis:read', 'tickets:read']);
   // app.ts may already serve the dashboard; register it here only when it does not
   if (!app.hasRoute({ method: 'GET', url: '/*' })) await app.register(webRoutes(DEFAULT_WEB_ROOT));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, app, store };
+  return { url: `http://127.0.0.1:${port}`, app, store, auth };
+}
+
+/** Signs the viewer in through the API and gives the browser context the session cookies. */
+async function signInContext(context: BrowserContext, url: string): Promise<void> {
+  const res = await fetch(`${url}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'viewer', password: TEST_PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  const cookies = cookiesOf(res.headers.getSetCookie());
+  await context.addCookies(
+    [...cookies].map(([name, value]) => ({
+      name,
+      value,
+      url,
+      httpOnly: name === 'firstline_session',
+      sameSite: 'Lax',
+    })),
+  );
 }
 
 describe.skipIf(!existsSync(CHROMIUM))('the KPI dashboard in a browser', () => {
@@ -110,6 +136,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the KPI dashboard in a browser', () => {
       },
       { lang, init: init ?? {} },
     );
+    await signInContext(context, server.url);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -129,7 +156,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the KPI dashboard in a browser', () => {
     page.waitForSelector(`[data-testid="${testId}"][data-loading="false"]`, { timeout: 30_000 });
 
   async function api(query: string): Promise<KpiReport> {
-    const res = await fetch(`${server.url}/api/v1/kpis?${query}`);
+    const res = await fetch(`${server.url}/api/v1/kpis?${query}`, { headers: server.auth });
     expect(res.status).toBe(200);
     return (await res.json()) as KpiReport;
   }
@@ -257,6 +284,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the KPI dashboard in a browser', () => {
     const items = (await (
       await fetch(
         `${server.url}/api/v1/kpis/fcr/items?${PERIOD}&bucket=day&bucket_start=${bucketStart}&limit=25`,
+        { headers: server.auth },
       )
     ).json()) as { total: number; items: { ticket_id: string }[] };
     expect(items.total).toBeGreaterThan(0);
@@ -333,9 +361,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the KPI dashboard in a browser', () => {
     const before = Number(await page.locator('[data-kpi="tickets_created"]').getAttribute('data-headline'));
     await page.click('[data-testid="filter-category"]');
     const url = page.url();
+    const writer = await tokenHeaders(
+      server.store,
+      await ensureUser(server.store, { login: 'feed', role: 'admin' }),
+      ['events:write'],
+    );
     const res = await fetch(`${server.url}/api/v1/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...writer },
       body: JSON.stringify([
         {
           id: 'e2e-live-1',
@@ -360,6 +393,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the KPI dashboard in a browser', () => {
 
   it('explains how to load data when the store is empty, never an empty chart', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await signInContext(context, empty.url);
     const page = await context.newPage();
     await page.goto(`${empty.url}/`);
     const box = page.locator('[data-testid="empty-store"]');

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { authContext } from '../../src/api/auth/context.js';
 import type { Permission, Role } from '../../src/api/auth/permissions.js';
 import { createApiToken } from '../../src/api/auth/tokens.js';
@@ -84,4 +84,10 @@ export async function signIn(
   const csrf = (res.json() as { csrf_token: string }).csrf_token;
   const cookie = `firstline_session=${session}; firstline_csrf=${csrf}`;
   return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
+}
+
+/** app.inject with the given headers added to every request (its own headers win). */
+export function injectAs(app: FastifyInstance, headers: Record<string, string>) {
+  return (opts: InjectOptions) =>
+    app.inject({ ...opts, headers: { ...headers, ...((opts.headers as Record<string, string>) ?? {}) } });
 }

@@ -55,8 +55,10 @@ export function installAuthGuard(app: FastifyInstance, ctx: AuthContext): void {
   });
   app.addHook('onRequest', async (req) => {
     const path = req.url.split('?')[0] ?? '';
-    // An unknown API path answers 404 to anyone signed in (and 401 to the rest): no route, no role to check.
-    const need: RoutePermission = req.is404
+    // No route of its own (a 404, or the web app's catch-all): API paths need a signed-in caller, who then
+    // gets the 404; everything else is the public single-page app.
+    const unrouted = req.is404 || (req.routeOptions.url ?? '').includes('*');
+    const need: RoutePermission = unrouted
       ? routePermission(req.method, path) === 'public'
         ? 'public'
         : 'signed-in'

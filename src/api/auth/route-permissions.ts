@@ -40,7 +40,7 @@ export const PASSWORD_CHANGE_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/v1/auth/session',
 ]);
 
-const isApi = (url: string) => url === '/api' || url.startsWith('/api/') || url === '/metrics';
+export const isApiPath = (url: string) => url === '/api' || url.startsWith('/api/') || url === '/metrics';
 
 export function routePermission(method: string, url: string): RoutePermission {
   const listed = ROUTE_PERMISSIONS[`${method === 'HEAD' ? 'GET' : method} ${url}`];
@@ -48,6 +48,6 @@ export function routePermission(method: string, url: string): RoutePermission {
   // The OpenAPI document and its viewer describe the API; they hold no data.
   if (url === '/api/docs' || url.startsWith('/api/docs/')) return 'public';
   // The single-page app's files: the page itself asks the API, which checks.
-  if (!isApi(url)) return 'public';
+  if (!isApiPath(url)) return 'public';
   return 'admin';
 }

@@ -1,10 +1,27 @@
 import { buildApp } from '../../api/app.js';
+import { ensureFirstAdmin } from '../../api/auth/bootstrap.js';
+import { authContext } from '../../api/auth/context.js';
 import type { Config } from '../../config.js';
 import { describeStoreUrl, openStore } from '../../store/open.js';
 
 export async function serve(config: Config): Promise<void> {
   const store = await openStore(config.db);
-  const app = await buildApp({ store, bodyLimit: config.bodyLimit, logger: config.logRequests });
+  const admin = await ensureFirstAdmin(authContext(store, Date.now), config.adminPassword);
+  if (admin?.oneTimePassword)
+    process.stderr.write(
+      `Created the administrator "${admin.login}" with the one-time password ${admin.oneTimePassword}\n` +
+        'Sign in with it and choose a new password (it is shown only this once; or set FIRSTLINE_ADMIN_PASSWORD).\n',
+    );
+  else if (admin)
+    process.stderr.write(
+      `Created the administrator "${admin.login}" (password from FIRSTLINE_ADMIN_PASSWORD)\n`,
+    );
+  const app = await buildApp({
+    store,
+    bodyLimit: config.bodyLimit,
+    logger: config.logRequests,
+    trustProxy: config.trustProxy,
+  });
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: closing`);
     await app.close();
