@@ -9,6 +9,7 @@ import { installErrorHandling } from './errors.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
 import { healthRoutes } from './routes/health.js';
+import { importRoutes } from './routes/imports.js';
 import { kpiRoutes } from './routes/kpis.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { DEFAULT_WEB_ROOT, webRoutes } from './routes/web.js';
@@ -54,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes(options.store, version));
   await app.register(kpiRoutes(options.store));
   await app.register(exportRoutes(options.store));
+  await app.register(importRoutes(options.store));
   await app.register(webRoutes(DEFAULT_WEB_ROOT));
   return app;
 }
