@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { type CsvError, type Info, parse } from 'csv-parse';
+import { CsvError, type Info, parse } from 'csv-parse';
 import { MappingError, type ReaderHooks, RecordError, type SourceRow } from './types.js';
 
 export interface CsvOptions {
@@ -53,14 +53,8 @@ export async function* readCsv(
     }
   } catch (err) {
     if (err instanceof MappingError || err instanceof RecordError) throw err;
-    if (
-      err instanceof Error &&
-      'code' in err &&
-      typeof err.code === 'string' &&
-      err.code.startsWith('CSV_')
-    ) {
-      throw new RecordError(lineOf(err as CsvError), err.message);
-    }
+    // csv-parse's codes do not all start with CSV_ (INVALID_OPENING_QUOTE does not): its class tells
+    if (err instanceof CsvError) throw new RecordError(lineOf(err), err.message);
     throw err;
   } finally {
     input.unpipe(parser);

@@ -170,6 +170,17 @@ describe('tickets-csv import', () => {
     await store.close();
   });
 
+  it('a record the CSV reader cannot read (a stray quote) is named by its line', async () => {
+    const store = await memoryStore();
+    // csv-parse's INVALID_OPENING_QUOTE, the one code without the CSV_ prefix
+    const file = tempFile('q.csv', TEXT.replace('1003,', '1003 "x",'));
+    const err = await importTickets(store, file).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportError);
+    expect((err as Error).message).toMatch(/q\.csv:4: Invalid Opening Quote/);
+    expect(await store.eventCount()).toBe(0);
+    await store.close();
+  });
+
   it('a score that is neither 1..5 nor mapped is a bad row', async () => {
     const store = await memoryStore();
     const err = await importTickets(store, tempFile('t.csv', TEXT.replace(',Good', ',Great'))).catch(
