@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { assertCountry } from '../../ingest/customers/phone.js';
 import { DEFAULT_FIRST_LINE, type FirstLineConfig } from '../../ingest/first-line-config.js';
 import type { Store } from '../../store/store.js';
+import { breakRoutes } from './breaks.js';
 import { callbackRoutes } from './callbacks.js';
 import { customerRoutes } from './customers.js';
 import { ratingRoutes } from './ratings.js';
@@ -22,5 +23,6 @@ export function firstLineRoutes(
     await app.register(customerRoutes(store, config, now));
     await app.register(ratingRoutes(store, config, now));
     await app.register(callbackRoutes(store, config, now));
+    await app.register(breakRoutes(store, now));
   };
 }
