@@ -187,6 +187,21 @@ describe('zendesk import', () => {
     await store.close();
   });
 
+  it('a ticket whose spread instants moved since the last import is refused and named, not doubled', async () => {
+    const store = await memoryStore();
+    await importZendesk(store, SAMPLE);
+    const t102 = structuredClone(TICKETS[1]!);
+    t102.metric_set.replies = 4; // the spread replies move: the log cannot take back the ones it has
+    const err = await importZendesk(store, tempFile('later.ndjson', JSON.stringify(t102))).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ImportError);
+    expect(err).toMatchObject({ line: 1, column: 'id' });
+    expect((err as ImportError).reason).toMatch(/^conflict: .*zendesk:102:reply-2/);
+    expect(await store.eventCount()).toBe(20);
+    await store.close();
+  });
+
   it('stops at a bad ticket naming file, line and field; --skip-bad rejects it and goes on', async () => {
     const text = readFileSync(SAMPLE, 'utf8');
     const file = tempFile(
