@@ -5,7 +5,7 @@ import { Logo } from './components/icons.js';
 import { Segmented } from './components/segmented.js';
 import { LANGS } from './format/format.js';
 import { setLang, useI18n } from './i18n/i18n.js';
-import { Overview } from './pages/overview.js';
+import { NAV, navPage } from './nav.js';
 import { Link } from './router/router.js';
 import { searchString, writeQuery } from './router/url-state.js';
 
@@ -16,7 +16,9 @@ const TicketPage = lazy(() => import('./pages/ticket-page.js'));
 function Header() {
   const { t, lang } = useI18n();
   const { query, location } = useDashQuery();
-  const home = `/${searchString(writeQuery(query))}`;
+  // the cut (period, filters) travels with the menu: the same view on another page
+  const cut = searchString(writeQuery(query));
+  const home = `/${cut}`;
   return (
     <header className="topbar">
       <div className="topbar-inner">
@@ -25,10 +27,17 @@ function Header() {
           <span className="brand-name">Firstline</span>
           <span className="brand-tag">{t('app.tagline')}</span>
         </Link>
-        <nav className="topnav">
-          <Link to={home} aria-current={location.pathname === '/' ? 'page' : undefined}>
-            {t('app.overview')}
-          </Link>
+        <nav className="topnav" aria-label={t('nav.label')}>
+          {NAV.map((p) => (
+            <Link
+              key={p.path}
+              to={`${p.path}${p.filters ? cut : ''}`}
+              aria-current={location.pathname === p.path ? 'page' : undefined}
+              data-testid={p.testId}
+            >
+              {t(p.label)}
+            </Link>
+          ))}
           <a href="/api/docs">{t('app.apiDocs')}</a>
         </nav>
         <Segmented
@@ -52,11 +61,12 @@ function Page() {
   const path = location.pathname.replace(/\/+$/, '') || '/';
   const kpi = /^\/kpi\/([a-z_0-9]+)$/.exec(path);
   const ticket = /^\/tickets\/(.+)$/.exec(path);
-  if (path === '/')
+  const nav = navPage(path);
+  if (nav)
     return (
       <>
-        <FilterBar />
-        <Overview />
+        {nav.filters && <FilterBar />}
+        <nav.page />
       </>
     );
   if (kpi?.[1] && isKpiId(kpi[1]))

@@ -3,24 +3,14 @@ import { z } from 'zod';
 import { kpiItems } from '../../kpi/drilldown.js';
 import { computeKpis, loadTargets, TARGETS_KEY } from '../../kpi/engine.js';
 import { orgTimeZone } from '../../kpi/org.js';
-import { kpiQueryParams, QueryError, toKpiQuery } from '../../kpi/query-params.js';
+import { kpiQueryParams, toKpiQuery } from '../../kpi/query-params.js';
 import { KPIS } from '../../kpi/registry.js';
 import { targetSettings } from '../../kpi/targets.js';
 import { DIMENSIONS, KPI_IDS } from '../../kpi/types.js';
 import { whyItMoved } from '../../kpi/why.js';
 import type { Store } from '../../store/store.js';
-import { HttpError } from '../errors.js';
-
-/** Runs `work`, turning a bad parameter (QueryError) into a 400 naming it. */
-async function refusingBadParams<T>(work: () => T | Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof QueryError)
-      throw new HttpError(400, 'invalid_request', err.message, [{ field: err.field, message: err.message }]);
-    throw err;
-  }
-}
+import { agentRoutes } from './agents.js';
+import { refusingBadParams } from './bad-params.js';
 
 async function resolve(store: Store, raw: z.output<typeof kpiQueryParams>) {
   const timeZone = await orgTimeZone(store);
@@ -37,6 +27,8 @@ const itemParams = kpiQueryParams.extend({
 
 export function kpiRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
+    // the agents table is the KPI engine grouped by agent: registered with the other KPI views
+    await app.register(agentRoutes(store));
     app.get('/api/v1/kpis', {
       schema: {
         summary: 'The KPIs of a cut: period, buckets, filters, group-by; each with target, tier and trend',

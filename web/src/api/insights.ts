@@ -1,6 +1,6 @@
 // The shapes and calls of the analysis views: why a KPI moved, agents and teams, targets.
 import { ApiError, getJson } from './client.js';
-import type { ApiErrorBody, Dimension, DurationPolicy, KpiId, RatePolicy } from './types.js';
+import type { ApiErrorBody, Dimension, DurationPolicy, KpiId, RatePolicy, Tier } from './types.js';
 
 export type WhyMeasure = 'rate' | 'share' | 'mean_s' | 'count';
 
@@ -99,4 +99,58 @@ export const insightsApi = {
       err?.message ?? `${res.status} ${res.statusText}`,
     );
   },
+};
+
+export const AGENT_FIGURES = [
+  'per_hour',
+  'first_response',
+  'handle_time',
+  'fcr',
+  'reopen',
+  'csat',
+  'escalation',
+  'break_compliance',
+] as const;
+export type AgentFigure = (typeof AGENT_FIGURES)[number];
+
+interface AgentRate {
+  numerator: number;
+  denominator: number;
+  value: number | null;
+  tier: Tier | null;
+}
+
+export interface AgentRow {
+  agent_id: string;
+  name: string | null;
+  team_id: string | null;
+  line: number | null;
+  role: string | null;
+  hours_worked: number;
+  volume: { basis: 'processed' | 'resolved'; count: number; per_hour: number | null };
+  first_response: {
+    within_target: number | null;
+    with_target: number;
+    count: number;
+    median_s: number | null;
+    tier: Tier | null;
+  };
+  handle_time: { mean_s: number | null; count: number };
+  fcr: AgentRate;
+  reopen: AgentRate;
+  csat: AgentRate & { mean_score: number | null };
+  escalation: AgentRate;
+  break_compliance: AgentRate;
+  figures: Record<AgentFigure, number | null>;
+}
+
+export interface AgentsReport {
+  period: { from: string; to: string; time_zone: string };
+  agents: AgentRow[];
+  teams: { team_id: string | null; agents: number; medians: Record<AgentFigure, number | null> }[];
+  ignored_filters: Dimension[];
+}
+
+export const agentsApi = {
+  list: (p: URLSearchParams, signal?: AbortSignal) => getJson<AgentsReport>(`/api/v1/agents${qs(p)}`, signal),
 };

@@ -1,0 +1,30 @@
+import { type ComponentType, lazy } from 'react';
+import { Overview } from './pages/overview.js';
+
+/**
+ * The pages of the top navigation, in menu order: adding a page is adding one entry here (and its
+ * `nav.<key>` label in the catalogs). Pages with charts are separate chunks, loaded when first opened.
+ */
+export interface NavPage {
+  path: string;
+  /** i18n key of the menu label */
+  label: string;
+  page: ComponentType;
+  /** shows the period and filter bar above the page (the page reads the cut from the URL) */
+  filters: boolean;
+  testId: string;
+}
+
+export const NAV: readonly NavPage[] = [
+  { path: '/', label: 'app.overview', page: Overview, filters: true, testId: 'nav-overview' },
+  {
+    path: '/agents',
+    label: 'nav.agents',
+    page: lazy(() => import('./pages/agents-page.js')),
+    filters: true,
+    testId: 'nav-agents',
+  },
+];
+
+/** The menu entry of a path, if it is one. */
+export const navPage = (path: string): NavPage | undefined => NAV.find((p) => p.path === path);
