@@ -4,21 +4,11 @@
 
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+// the seeded generator the property tests use, so every run writes the same file
+import { rng } from '../test/support/random-history.js';
 
 const T0 = Date.parse('2025-01-06T08:00:00Z');
 const MIN = 60_000;
-
-/** mulberry32: a small seeded generator, so every run writes the same file. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (ms: number) => new Date(ms).toISOString();
