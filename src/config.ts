@@ -1,3 +1,5 @@
+import type { FirstLineConfig } from './ingest/first-line-config.js';
+
 /** The only module that reads the environment; everything else receives its settings. */
 export interface Config {
   db: string;
@@ -13,6 +15,8 @@ export interface Config {
   adminPassword: string | undefined;
   /** believe X-Forwarded-For/-Proto (and so mark cookies Secure) from: true (any proxy), or addresses/CIDRs */
   trustProxy: boolean | string;
+  /** telephony, caller lookup, rating links, call-backs */
+  firstLine: FirstLineConfig;
 }
 
 export const DEFAULT_DB = 'sqlite:./data/firstline.db';
@@ -20,6 +24,20 @@ export const DEFAULT_DB = 'sqlite:./data/firstline.db';
 function trustProxy(value: string | undefined): boolean | string {
   if (!value || value === 'false' || value === '0') return false;
   return value === 'true' || value === '1' ? true : value;
+}
+
+function firstLine(env: NodeJS.ProcessEnv): FirstLineConfig {
+  const share = Number(env.FIRSTLINE_CALLBACK_SHARE ?? 0.2);
+  const ttl = Number(env.FIRSTLINE_RATING_TTL_DAYS ?? 14);
+  const port = env.PORT || env.FIRSTLINE_PORT || 3000;
+  return {
+    telephonyToken: env.FIRSTLINE_TELEPHONY_TOKEN || null,
+    defaultCountry: (env.FIRSTLINE_DEFAULT_COUNTRY || 'RU').toUpperCase(),
+    ratingSecret: env.FIRSTLINE_RATING_SECRET || null,
+    ratingTtlDays: Number.isFinite(ttl) && ttl > 0 ? ttl : 14,
+    publicUrl: (env.FIRSTLINE_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    callbackShare: Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : 0.2,
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logRequests: env.FIRSTLINE_LOG !== 'off',
     adminPassword: env.FIRSTLINE_ADMIN_PASSWORD || undefined,
     trustProxy: trustProxy(env.FIRSTLINE_TRUST_PROXY),
+    firstLine: firstLine(env),
   };
 }

@@ -2,12 +2,14 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { FirstLineConfig } from '../ingest/first-line-config.js';
 import type { Store } from '../store/store.js';
 import type { AuthOptions } from './auth/context.js';
 import { accountRoutes, installAuth } from './auth/install.js';
 import { installErrorHandling } from './errors.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
+import { firstLineRoutes } from './routes/first-line.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { kpiRoutes } from './routes/kpis.js';
@@ -24,6 +26,8 @@ export interface AppOptions {
   /** believe X-Forwarded-For/-Proto from these proxies (true: any); see Fastify's trustProxy */
   trustProxy?: boolean | string;
   auth?: AuthOptions;
+  /** telephony, customers, rating links, call-backs, breaks (defaults: no PBX token, country RU) */
+  firstLine?: Partial<FirstLineConfig>;
 }
 
 /** The HTTP API: routes validated by zod, documented by the OpenAPI file served at /api/docs. */
@@ -56,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(kpiRoutes(options.store));
   await app.register(exportRoutes(options.store));
   await app.register(importRoutes(options.store));
+  await app.register(firstLineRoutes(options.store, options.firstLine, now, auth));
   await app.register(webRoutes(DEFAULT_WEB_ROOT));
   return app;
 }

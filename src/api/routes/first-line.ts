@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { assertCountry } from '../../ingest/customers/phone.js';
 import { DEFAULT_FIRST_LINE, type FirstLineConfig } from '../../ingest/first-line-config.js';
 import type { Store } from '../../store/store.js';
+import type { AuthContext } from '../auth/context.js';
 import { breakRoutes } from './breaks.js';
 import { callbackRoutes } from './callbacks.js';
 import { customerRoutes } from './customers.js';
@@ -14,11 +15,12 @@ export function firstLineRoutes(
   store: Store,
   given?: Partial<FirstLineConfig>,
   now: () => number = Date.now,
+  auth?: AuthContext,
 ): FastifyPluginAsync {
   const config = { ...DEFAULT_FIRST_LINE, ...given };
   assertCountry(config.defaultCountry);
   return async (app) => {
-    await app.register(telephonyRoutes(store, config, now));
+    await app.register(telephonyRoutes(store, config, now, auth));
     await app.register(telephonyCallRoutes(store, config));
     await app.register(customerRoutes(store, config, now));
     await app.register(ratingRoutes(store, config, now));

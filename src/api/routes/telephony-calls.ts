@@ -16,6 +16,7 @@ const callId = z.object({ callId: z.string().min(1).max(250) });
 export function telephonyCallRoutes(store: Store, _config: FirstLineConfig): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/api/v1/telephony/calls/:callId/popup', {
+      config: { permission: 'tickets:read' },
       schema: {
         summary: "A call's screen pop: its state, the caller, their company and open tickets",
         description:
@@ -55,6 +56,7 @@ export function telephonyCallRoutes(store: Store, _config: FirstLineConfig): Fas
       },
     });
     app.post('/api/v1/telephony/calls/:callId/ticket', {
+      config: { permission: 'tickets:write' },
       schema: {
         summary: 'Register a ticket from a call in one click (pre-filled from the call, linked to it)',
         tags: ['telephony'],
@@ -70,7 +72,9 @@ export function telephonyCallRoutes(store: Store, _config: FirstLineConfig): Fas
           .default({}),
       },
       handler: async (req, reply) => {
-        const r = await registerCallTicket(store, req.params.callId, req.body ?? {});
+        const body = req.body ?? {};
+        const by = req.principal?.user.user_id ?? body.by;
+        const r = await registerCallTicket(store, req.params.callId, { ...body, by });
         if (r.status === 'unknown_call')
           throw new HttpError(404, 'not_found', `no call ${JSON.stringify(req.params.callId)}`);
         return reply.code(r.status === 'created' ? 201 : 200).send(r);

@@ -21,6 +21,7 @@ export async function serve(config: Config): Promise<void> {
     bodyLimit: config.bodyLimit,
     logger: config.logRequests,
     trustProxy: config.trustProxy,
+    firstLine: config.firstLine,
   });
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: closing`);
