@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { ContactFacts } from '../facts/types.js';
 import type { Database } from '../store/schema.js';
+import { factCacheOf } from '../store/store.js';
 import { previousPeriod } from './aggregate.js';
+import { cachedRows } from './ticket-rows-cached.js';
 import type { Dimension, KpiQuery } from './types.js';
 
 type Col = keyof ContactFacts & string;
@@ -41,6 +43,15 @@ export async function fetchContactRows(
     ...(q.by ? [q.by] : []),
   ]);
   const needs = (alias: string) => [...dims].some((d) => SOURCE[d].startsWith(`${alias}.`));
+  const cache = factCacheOf(db);
+  if (cache && !needs('ag') && !needs('tf') && !needs('tt')) {
+    // Own columns only (channel, agent): the in-memory facts answer without a join.
+    const cols = [...new Set<string>(['live', 'outcome', ...columns])];
+    const dim = (d: Dimension) => SOURCE[d].slice(3);
+    const table = await cache.table('contact_facts', [at, ...cols, ...[...dims].map(dim)]);
+    const rows = cachedRows<ContactRow & ContactFacts>(table, q, [{ at }], cols, dim, 'contact_id');
+    return rows.filter((r) => where(r));
+  }
   // Kysely cannot type aliases joined conditionally; the SQL is still one typed-per-dialect-neutral query.
   let qb = db
     .selectFrom('contact_facts as cf')

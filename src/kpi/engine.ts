@@ -78,19 +78,16 @@ function trend(
 
 /** SPEC §3 clock skew: negative durations were counted as 0; how many, among the period's tickets and contacts. */
 async function dataQuality(store: Store, q: KpiQuery): Promise<{ negative_clamped: number }> {
-  const t = await store.db
-    .selectFrom('ticket_facts')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('negative_clamped'), eb.lit(0)).as('n'))
-    .where('created_at', '>=', q.from)
-    .where('created_at', '<', q.to)
-    .executeTakeFirstOrThrow();
-  const c = await store.db
-    .selectFrom('contact_facts')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('negative_clamped'), eb.lit(0)).as('n'))
-    .where('offered_at', '>=', q.from)
-    .where('offered_at', '<', q.to)
-    .executeTakeFirstOrThrow();
-  return { negative_clamped: Number(t.n) + Number(c.n) };
+  const sum = async (name: 'ticket_facts' | 'contact_facts', at: string) => {
+    const table = await store.facts.table(name, [at, 'negative_clamped']);
+    const col = table.column('negative_clamped');
+    let n = 0;
+    for (const row of table.range(at, q.from, q.to)) n += (col.get(row) as number | null) ?? 0;
+    return n;
+  };
+  return {
+    negative_clamped: (await sum('ticket_facts', 'created_at')) + (await sum('contact_facts', 'offered_at')),
+  };
 }
 
 export interface KpiReport {

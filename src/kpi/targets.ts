@@ -145,8 +145,30 @@ export const DEFAULT_TARGETS: TargetSettings = {
   },
 };
 
+const memo = new WeakMap<readonly DurationTarget[], Map<string, Thresholds | null>>();
+
 /** The most specific policy for an item: channel and priority, then channel, then priority, then the default. */
 export function thresholdsFor(
+  list: readonly DurationTarget[],
+  channel: string,
+  priority: string | null,
+): Thresholds | null {
+  // Called once per item: a policy list has a handful of (channel, priority) answers, computed once each.
+  let answers = memo.get(list);
+  if (!answers) {
+    answers = new Map();
+    memo.set(list, answers);
+  }
+  const key = `${channel}\u0000${priority ?? ''}`;
+  let found = answers.get(key);
+  if (found === undefined) {
+    found = matchThresholds(list, channel, priority);
+    answers.set(key, found);
+  }
+  return found;
+}
+
+function matchThresholds(
   list: readonly DurationTarget[],
   channel: string,
   priority: string | null,

@@ -2,7 +2,9 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { TicketFacts } from '../facts/types.js';
 import { chunk } from '../store/chunks.js';
 import type { Database } from '../store/schema.js';
+import { factCacheOf } from '../store/store.js';
 import { previousPeriod } from './aggregate.js';
+import { cachedRows } from './ticket-rows-cached.js';
 import type { Dimension, KpiQuery } from './types.js';
 
 type Col = keyof TicketFacts & string;
@@ -73,6 +75,30 @@ export async function fetchTicketRows(
   agent: Col,
   columns: readonly Col[],
 ): Promise<TicketRow[]> {
+  const cache = factCacheOf(db);
+  // Tags live beside the facts, not in the cache: a tag filter reads the database.
+  if (!cache || q.filters.tag?.length) return fetchTicketRowsFromDb(db, q, refs, agent, columns);
+  const dim = (d: Exclude<Dimension, 'tag'>) => ticketDimension(d, agent);
+  const needed = new Set<string>([...columns, 'status']);
+  for (const r of refs) {
+    needed.add(r.at);
+    if (r.whenNull) needed.add(r.whenNull);
+  }
+  for (const d of Object.keys(q.filters) as Dimension[])
+    if (d !== 'tag' && q.filters[d]?.length) needed.add(dim(d));
+  if (q.by && q.by !== 'tag') needed.add(dim(q.by));
+  const table = await cache.table('ticket_facts', [...needed]);
+  return cachedRows<TicketRow>(table, q, refs, columns, dim, 'ticket_id');
+}
+
+/** The same rows read from the database (inside a transaction, or with a tag filter). */
+export async function fetchTicketRowsFromDb(
+  db: Kysely<Database>,
+  q: KpiQuery,
+  refs: readonly RefSpec[],
+  agent: Col,
+  columns: readonly Col[],
+): Promise<TicketRow[]> {
   const from = previousPeriod(q).from;
   const groupCol = q.by && q.by !== 'tag' ? ticketDimension(q.by, agent) : null;
   const out: TicketRow[] = [];
@@ -116,14 +142,28 @@ export async function tagsOf(
   return out;
 }
 
+const NO_GROUPS: readonly string[] = Object.freeze([]);
+
 /** Group keys of each row: its dimension value, or its tags (tickets without tags form "(none)"). */
 export async function groupKeys(
   db: Kysely<Database>,
   q: KpiQuery,
   rows: readonly TicketRow[],
-): Promise<(r: TicketRow) => string[]> {
-  if (!q.by) return () => [];
-  if (q.by !== 'tag') return (r) => [r.group ?? '(none)'];
+): Promise<(r: TicketRow) => readonly string[]> {
+  if (!q.by) return () => NO_GROUPS;
+  if (q.by !== 'tag') {
+    // one array per group value, shared by its rows (a million rows need not make a million arrays)
+    const arrays = new Map<string, readonly string[]>();
+    return (r) => {
+      const key = r.group ?? '(none)';
+      let a = arrays.get(key);
+      if (!a) {
+        a = [key];
+        arrays.set(key, a);
+      }
+      return a;
+    };
+  }
   const tags = await tagsOf(
     db,
     rows.map((r) => r.ticket_id),

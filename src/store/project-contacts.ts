@@ -14,6 +14,7 @@ export async function projectContacts(
   trx: Kysely<Database>,
   helpers: DialectHelpers,
   contactIds: ReadonlySet<string>,
+  rev: number,
 ): Promise<Set<string>> {
   const tickets = new Set<string>();
   if (contactIds.size === 0) return tickets;
@@ -47,7 +48,7 @@ export async function projectContacts(
     helpers,
     'contact_facts',
     ['contact_id'],
-    facts as unknown as Record<string, unknown>[],
+    facts.map((f) => ({ ...f, rev })),
   );
   await upsertRows(
     trx,

@@ -14,6 +14,7 @@ export async function projectTickets(
   trx: Kysely<Database>,
   helpers: DialectHelpers,
   ticketIds: ReadonlySet<string>,
+  rev: number,
 ): Promise<void> {
   if (ticketIds.size === 0) return;
   const streams = keyed('ticket', ticketIds);
@@ -48,7 +49,7 @@ export async function projectTickets(
     helpers,
     'ticket_facts',
     ['ticket_id'],
-    facts as unknown as Record<string, unknown>[],
+    facts.map((f) => ({ ...f, rev })),
   );
   await upsertRows(
     trx,

@@ -28,10 +28,12 @@ export async function projectFresh(
     if (e.type === 'agent.status')
       agents.set(e.agent_id, Math.min(agents.get(e.agent_id) ?? Number.POSITIVE_INFINITY, Date.parse(e.at)));
   }
+  // facts rows written now carry the log position of this append (see migration 0003)
+  const rev = fresh.reduce((m, s) => Math.max(m, s.seq), 0);
   const changes = await projectProfiles(trx, helpers, fresh);
   for (const t of await dependentTickets(trx, changes)) tickets.add(t);
-  for (const t of await projectContacts(trx, helpers, contacts)) tickets.add(t);
-  await projectTickets(trx, helpers, tickets);
+  for (const t of await projectContacts(trx, helpers, contacts, rev)) tickets.add(t);
+  await projectTickets(trx, helpers, tickets, rev);
   await projectAgentStatuses(trx, helpers, agents);
 }
 

@@ -2,18 +2,33 @@ import type { Kysely } from 'kysely';
 import type { DomainEvent } from '../domain/events.js';
 import { type AppendOutcome, appendEvents } from './append.js';
 import type { DialectHelpers, DialectName } from './dialect.js';
+import { FACTS_GENERATION_KEY, FactCache } from './fact-cache/fact-cache.js';
 import { migrateToLatest } from './migrate.js';
 import { projectFresh } from './project.js';
 import { type RebuildProgress, rebuildProjections } from './rebuild.js';
 import type { Database } from './schema.js';
 import { readTicket, type TicketView } from './ticket-view.js';
 
+const factCaches = new WeakMap<Kysely<Database>, FactCache>();
+
+/** The facts cache of the store that owns this connection (none for a transaction's connection). */
+export function factCacheOf(db: Kysely<Database>): FactCache | undefined {
+  return factCaches.get(db);
+}
+
 /** The event log and its projections, on SQLite or PostgreSQL; the same code drives both. */
 export class Store {
+  /** The facts in memory, column by column, for KPI scans (always caught up before a read). */
+  readonly facts: FactCache;
+
   constructor(
     readonly db: Kysely<Database>,
     readonly helpers: DialectHelpers,
-  ) {}
+  ) {
+    // PostgreSQL writers commit out of log order: look back over positions a slower commit may still fill.
+    this.facts = new FactCache(db, helpers.name === 'postgres' ? 100_000 : 0);
+    factCaches.set(db, this.facts);
+  }
 
   get dialect(): DialectName {
     return this.helpers.name;
@@ -36,8 +51,14 @@ export class Store {
   }
 
   /** Empties the projections and derives them again from the event log. */
-  rebuild(onProgress?: (p: RebuildProgress) => void): Promise<RebuildProgress> {
-    return rebuildProjections(this.db, this.helpers, onProgress);
+  async rebuild(onProgress?: (p: RebuildProgress) => void): Promise<RebuildProgress> {
+    // Rebuilt rows carry older log positions than a copy has seen: every copy (any process) starts afresh.
+    const bump = () => this.putSetting(FACTS_GENERATION_KEY, `${Date.now()}-${Math.random()}`);
+    await bump();
+    const result = await rebuildProjections(this.db, this.helpers, onProgress);
+    await bump();
+    this.facts.reset();
+    return result;
   }
 
   getTicket(ticketId: string): Promise<TicketView | null> {

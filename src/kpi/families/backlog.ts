@@ -65,8 +65,17 @@ export const backlog: Family = async (ctx, wanted) => {
       'ticket_segments.team_id',
       'ticket_facts.start_at',
     ])
-    .where('ticket_segments.from_at', '<', hi)
-    .where((eb) => eb.or([eb('ticket_segments.to_at', 'is', null), eb('ticket_segments.to_at', '>=', lo)]))
+    // Ranges on (to_at, from_at): still open, or open at one of the few instants counted (else closed after
+    // the earliest of many), so the cost follows the backlog, not the whole history of segments.
+    .where((eb) => {
+      const stabs = [...new Set([prevAt, ...points.map((p) => p.at)])];
+      const closed = (t: number, until: number) =>
+        eb.and([eb('ticket_segments.to_at', '>=', t), eb('ticket_segments.from_at', '<', until)]);
+      return eb.or([
+        eb.and([eb('ticket_segments.to_at', 'is', null), eb('ticket_segments.from_at', '<', hi)]),
+        ...(stabs.length <= 8 ? stabs.map((t) => closed(t, t)) : [closed(lo, hi)]),
+      ]);
+    })
     .where((eb) => ticketFilter(eb as never, { ...q, filters: ticketFilters }, 'assignee_id'));
   if (lines?.length) qb = qb.where('ticket_segments.line', 'in', lines.map(Number) as (1 | 2 | 3)[]);
   if (teams?.length) qb = qb.where('ticket_segments.team_id', 'in', teams);

@@ -17,8 +17,13 @@ export async function hoursWorked(
       .selectFrom('agent_stretches')
       .select(['agent_id', 'start_at', 'end_at'])
       .where('agent_id', 'in', part)
-      .where('start_at', '<', q.to)
-      .where((eb) => eb.or([eb('end_at', 'is', null), eb('end_at', '>', q.from)]))
+      // two ranges on (end_at, start_at): the cost follows the period, not each agent's whole history
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('end_at', 'is', null), eb('start_at', '<', q.to)]),
+          eb.and([eb('end_at', '>', q.from), eb('start_at', '<', q.to)]),
+        ]),
+      )
       .execute();
     for (const r of rows) {
       const end = Math.min(r.end_at === null ? q.now : Number(r.end_at), q.to);

@@ -1,0 +1,117 @@
+import type { Kysely } from 'kysely';
+import { CONTACT_FACT_COLUMNS, TICKET_FACT_COLUMNS } from '../columns.js';
+import type { Database } from '../schema.js';
+import { FactTable } from './fact-table.js';
+
+type FactsName = 'ticket_facts' | 'contact_facts';
+type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
+
+const PAGE = 20_000;
+/** Bumped by a rebuild: rows written again carry older log positions, so a copy must start afresh. */
+export const FACTS_GENERATION_KEY = 'facts_generation';
+
+/**
+ * An in-memory column copy of ticket_facts and contact_facts, for the KPI engine's scans. It never
+ * holds anything the database does not: before each read it catches up with the rows whose `rev` (the
+ * log position that last wrote them) is past what it has seen. On PostgreSQL, writers commit out of log
+ * order, so the catch-up looks back `lookback` positions and compares a cheap count first.
+ */
+export class FactCache {
+  private readonly tables: Record<FactsName, FactTable> = {
+    ticket_facts: new FactTable(TICKET_FACT_COLUMNS, 'ticket_id'),
+    contact_facts: new FactTable(CONTACT_FACT_COLUMNS, 'contact_id'),
+  };
+  private readonly seen: Record<FactsName, { rev: number; probe: string }> = {
+    ticket_facts: { rev: 0, probe: '' },
+    contact_facts: { rev: 0, probe: '' },
+  };
+  private generation: string | null = null;
+  private pending: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly lookback: number,
+  ) {}
+
+  /** The table with at least these columns loaded and every row current. */
+  async table(name: FactsName, columns: readonly string[]): Promise<FactTable> {
+    // One catch-up at a time: concurrent requests wait for it rather than repeat it.
+    const run = this.pending.then(() => this.prepare(name, columns));
+    this.pending = run.catch(() => undefined);
+    await run;
+    return this.tables[name];
+  }
+
+  /** Forgets everything (after a rebuild in this process). */
+  reset(): void {
+    for (const name of Object.keys(this.tables) as FactsName[]) {
+      const old = this.tables[name];
+      this.tables[name] = new FactTable(old.kinds, old.key);
+      this.seen[name] = { rev: 0, probe: '' };
+    }
+  }
+
+  private async prepare(name: FactsName, columns: readonly string[]): Promise<void> {
+    const generation = await this.currentGeneration();
+    if (generation !== this.generation) {
+      this.reset();
+      this.generation = generation;
+    }
+    const table = this.tables[name];
+    if (columns.every((c) => table.has(c))) return this.catchUp(name, table);
+    // Held columns first brought current; then the new columns of every row; rows written meanwhile have a
+    // later rev, so the last catch-up reads them again whole.
+    await this.catchUp(name, table);
+    await this.load(name, table, table.addColumns(columns), null);
+    await this.catchUp(name, table);
+  }
+
+  private async currentGeneration(): Promise<string> {
+    const row = await this.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', FACTS_GENERATION_KEY)
+      .executeTakeFirst();
+    return row?.value ?? '';
+  }
+
+  private async catchUp(name: FactsName, table: FactTable): Promise<void> {
+    const seen = this.seen[name];
+    const since = seen.rev - this.lookback;
+    const db = this.db as unknown as AnyDb;
+    const probe = await db
+      .selectFrom(name)
+      .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('rev').as('rev')])
+      .where('rev', '>', since)
+      .executeTakeFirstOrThrow();
+    const key = `${probe.n}/${probe.rev}`;
+    if (key === seen.probe) return;
+    const held = [...table.columns.keys()];
+    if (held.length > 0) await this.load(name, table, held, since);
+    seen.probe = key;
+    seen.rev = Math.max(seen.rev, Number(probe.rev ?? 0));
+  }
+
+  /** Reads the given columns of every row (since = null) or of the rows written after `since`. */
+  private async load(name: FactsName, table: FactTable, columns: string[], since: number | null) {
+    const db = this.db as unknown as AnyDb;
+    const key = table.key;
+    const whole = since === null;
+    let after: string | null = null;
+    for (;;) {
+      let qb = db
+        .selectFrom(name)
+        .select([key, ...columns])
+        .orderBy(key)
+        .limit(PAGE);
+      if (!whole) qb = qb.where('rev', '>', since);
+      if (after !== null) qb = qb.where(key, '>', after);
+      const rows = await qb.execute();
+      // A whole load of new columns must also fill rows that are not held yet: every column is written.
+      const write = whole ? columns : [...table.columns.keys()];
+      for (const r of rows) table.write(table.rowFor(String(r[key])), r, write);
+      if (rows.length < PAGE) return;
+      after = String(rows.at(-1)![key]);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import type { ColumnKind } from '../columns.js';
+import { type Column, makeColumn } from './column.js';
+import { DayIndex } from './day-index.js';
+
+/**
+ * One facts table held column by column in memory: typed arrays (8 bytes an instant or duration, 4 an
+ * integer or a dictionary-coded text), a key → row map for updates, and per reference column a day
+ * index for range scans. Only the columns a query has asked for are held.
+ */
+export class FactTable {
+  readonly rowOf = new Map<string, number>();
+  readonly keys: string[] = [];
+  readonly columns = new Map<string, Column>();
+  private readonly indexes = new Map<string, DayIndex>();
+  private capacity = 0;
+
+  constructor(
+    readonly kinds: Readonly<Record<string, ColumnKind>>,
+    readonly key: string,
+  ) {}
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  has(column: string): boolean {
+    return this.columns.has(column);
+  }
+
+  column(name: string): Column {
+    const c = this.columns.get(name);
+    if (!c) throw new Error(`fact cache: column ${name} is not loaded`);
+    return c;
+  }
+
+  /** Adds empty columns (to be filled by `write`) for the names not held yet; returns those names. */
+  addColumns(names: readonly string[]): string[] {
+    const fresh = names.filter((n) => !this.columns.has(n));
+    for (const n of fresh) {
+      const kind = this.kinds[n];
+      if (!kind) throw new Error(`fact cache: unknown column ${n}`);
+      this.columns.set(n, makeColumn(kind, Math.max(this.capacity, 1024)));
+    }
+    return fresh;
+  }
+
+  /** The row of a key, appended when new. */
+  rowFor(key: string): number {
+    let row = this.rowOf.get(key);
+    if (row === undefined) {
+      row = this.keys.length;
+      this.keys.push(key);
+      this.rowOf.set(key, row);
+      if (row >= this.capacity) this.grow(Math.max(1024, this.capacity * 2));
+    }
+    return row;
+  }
+
+  /** Writes the given columns of one row (values as the database returns them). */
+  write(row: number, values: Record<string, unknown>, columns: Iterable<string>): void {
+    for (const name of columns) {
+      this.columns.get(name)!.set(row, values[name]);
+      this.indexes.get(name)?.invalidate();
+    }
+  }
+
+  /** Rows whose value of `column` lies in [from, to), in no particular order. */
+  range(column: string, from: number, to: number): Int32Array {
+    let index = this.indexes.get(column);
+    if (!index) {
+      index = new DayIndex();
+      this.indexes.set(column, index);
+    }
+    const c = this.column(column);
+    if (c.kind !== 'number') throw new Error(`fact cache: ${column} is not a number column`);
+    return index.range(c.values, this.size, from, to);
+  }
+
+  private grow(capacity: number): void {
+    for (const c of this.columns.values()) c.grow(capacity);
+    this.capacity = capacity;
+  }
+}
