@@ -18,7 +18,12 @@ async function projections(store: Store): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const table of PROJECTION_TABLES) {
     const rows = await store.db.selectFrom(table).selectAll().execute();
-    out[table] = rows.map((r) => JSON.stringify(r, Object.keys(r).sort())).sort();
+    // `rev` is the log position that last wrote a row: it follows how the events were batched, not what they say
+    const keys = (r: object) =>
+      Object.keys(r)
+        .filter((k) => k !== 'rev')
+        .sort();
+    out[table] = rows.map((r) => JSON.stringify(r, keys(r))).sort();
   }
   return out;
 }
