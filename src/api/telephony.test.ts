@@ -88,7 +88,7 @@ describe('telephony: PBX call events', () => {
       hold_s: 20,
       wrap_s: 40,
     });
-    expect(end.json()).toMatchObject({ appended: 1, duplicates: 0 });
+    expect(end.json()).toMatchObject({ appended: 1, duplicates: 0, caller: { number: '+79123456789' } });
     expect(await facts('call-fl-1')).toMatchObject({
       outcome: 'answered',
       customer: '+79123456789',

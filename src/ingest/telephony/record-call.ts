@@ -45,7 +45,9 @@ export async function recordCall(
   for (let attempt = 1; ; attempt++) {
     try {
       const { appended, duplicates } = await recordOnce(store, signals, contactId, country);
-      return { ...base, appended, duplicates, caller: await lookupCaller(store.db, first.from, country) };
+      // A later push may not repeat the number: the caller is the one the call's contact names.
+      const number = first.from ?? (await callerOf(store, contactId)) ?? undefined;
+      return { ...base, appended, duplicates, caller: await lookupCaller(store.db, number, country) };
     } catch (err) {
       if (!(err instanceof IngestError && err.code === 'conflict') || attempt >= 3) throw err;
     }
@@ -74,6 +76,15 @@ async function recordOnce(store: Store, signals: readonly CallSignal[], contactI
   if (fresh.length === 0) return { appended: 0, duplicates: repeated };
   const outcome = await ingest(store, fresh);
   return { appended: outcome.appended, duplicates: repeated + outcome.duplicates };
+}
+
+async function callerOf(store: Store, contactId: string): Promise<string | null> {
+  const row = await store.db
+    .selectFrom('contacts')
+    .select('customer')
+    .where('contact_id', '=', contactId)
+    .executeTakeFirst();
+  return row?.customer ?? null;
 }
 
 /** A push names an agent by id, login, name or extension: an agent id or name that is known wins. */
