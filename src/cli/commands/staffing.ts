@@ -4,6 +4,7 @@ import { loadTargets } from '../../kpi/engine.js';
 import { orgTimeZone } from '../../kpi/org.js';
 import { QueryError } from '../../kpi/query-params.js';
 import { figuresWithAgents, requiredAgents, type StaffingAnswer } from '../../kpi/staffing/erlang.js';
+import { forecastVolumeFactors } from '../../kpi/staffing/forecast-basis.js';
 import {
   calculatorRequest,
   planPeriod,
@@ -74,7 +75,13 @@ function printPlan(plan: StaffingPlan): void {
   ]);
   process.stdout.write(
     `Staffing plan from the history of ${plan.period.from_date} – ${plan.period.to_date} (${plan.period.weeks} weeks, ${plan.period.time_zone}); ` +
-      `occupancy ≤ ${formatShare(s.max_occupancy, 0)}, shrinkage ${formatShare(s.shrinkage)} (${s.shrinkage_source})\n\n` +
+      `occupancy ≤ ${formatShare(s.max_occupancy, 0)}, shrinkage ${formatShare(s.shrinkage)} (${s.shrinkage_source})` +
+      (s.basis === 'forecast'
+        ? `; arrivals grown to the forecast of the next four weeks (${Object.entries(s.volume_factors)
+            .map(([c, f]) => `${c} ×${f}`)
+            .join(', ')})`
+        : '') +
+      '\n\n' +
       `${table(['channel', 'model', 'target', 'AHT', 'patience', 'items', 'dedicated h/wk', 'staffed h/wk'], rows)}\n\n` +
       'Gap per hour of a typical week: agents at work − agents needed (blended first line)\n\n' +
       `${gapHeatMap(plan.slots)}\n\n` +
@@ -105,8 +112,12 @@ export async function staffing(
   try {
     const timeZone = await orgTimeZone(store);
     const now = Date.now();
+    const period = planPeriod(p, timeZone, now);
+    const factors =
+      p.basis === 'forecast' ? await forecastVolumeFactors(store, { ...period, timeZone }) : null;
     const plan = await staffingPlan(store, {
-      ...planPeriod(p, timeZone, now),
+      ...period,
+      ...(factors ? { basis: 'forecast' as const, volumeFactor: factors } : {}),
       timeZone,
       now,
       targets: await loadTargets(store),
@@ -151,6 +162,7 @@ export function registerStaffing(program: Command, config: () => Config): void {
     .option('--to <date>', 'plan: last day of history, inclusive; default today')
     .option('--channel <list>', 'plan: only these channels, comma-separated')
     .option('--fte-hours <h>', 'plan: paid hours of one full-time agent a week (default 40)')
+    .option('--basis <basis>', 'plan: history (as it was) | forecast (arrivals grown to the next four weeks)')
     .option('--json', 'print JSON')
     .action(async (opts: Record<string, unknown>) => staffing(config(), opts, Boolean(opts.json)));
 }

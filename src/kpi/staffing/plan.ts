@@ -29,6 +29,7 @@ export interface PlanOptions extends Period {
   fteHoursPerWeek?: number;
   /** arrivals per channel multiplied by this (a forecast's growth against the period) */
   volumeFactor?: Partial<Record<Channel, number>>;
+  basis?: 'history' | 'forecast';
 }
 
 export interface PlanSlot {
@@ -67,6 +68,9 @@ export interface StaffingPlan {
     shrinkage: number;
     shrinkage_source: 'measured' | 'given' | 'none';
     fte_hours_per_week: number;
+    /** history as it was, or its arrivals grown to the forecast of the next four weeks (see volume_factors) */
+    basis: 'history' | 'forecast';
+    volume_factors: Partial<Record<Channel, number>>;
   };
   /** per channel: agent-hours a week it would need with dedicated agents, and the staffed hours attributed to it */
   channels: (Omit<ChannelPlan, 'slots'> & {
@@ -172,6 +176,8 @@ export async function staffingPlan(store: Store, o: PlanOptions): Promise<Staffi
       shrinkage: round(shrinkage, 4),
       shrinkage_source: o.shrinkage !== undefined ? 'given' : measured !== null ? 'measured' : 'none',
       fte_hours_per_week: fteHours,
+      basis: o.basis ?? 'history',
+      volume_factors: o.volumeFactor ?? {},
     },
     channels: plans.map(({ slots: s, ...rest }) => ({
       ...rest,

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_DEMO_END, demoPlan, generateDemo } from '../demo/generate-demo.js';
+import { ingest } from '../ingest/ingest.js';
+import { openStore } from '../store/open.js';
+import type { Store } from '../store/store.js';
+import { startOfLocalDate } from '../time/local-date.js';
+import { volumeForecast } from './forecast/forecast.js';
+import { forecastVolumeFactors } from './staffing/forecast-basis.js';
+
+// The demo desk over 90 days (at 150 tickets a day rather than 350, to keep the run short), ingested
+// through the normal path: the numbers the decisions of SPEC §5 must get right on realistic data.
+const options = { days: 90, seed: 1, ticketsPerDay: 150 };
+const TZ = 'Europe/Moscow';
+
+describe('decisions from a 90-day demo history', () => {
+  let store: Store;
+  const plan = demoPlan(options);
+  beforeAll(async () => {
+    store = await openStore('sqlite::memory:');
+    for (const batch of generateDemo(options)) await ingest(store, batch);
+  }, 600_000);
+  afterAll(() => store.close());
+
+  it('forecasts volume better than the seasonal-naive forecast in the rolling backtest', async () => {
+    const report = await volumeForecast(store, {
+      from: plan.startMs,
+      // The demo ends at 03:00 on 2026-11-23 in Moscow: its last whole day is the 22nd.
+      to: startOfLocalDate(DEFAULT_DEMO_END.slice(0, 10), TZ),
+      timeZone: TZ,
+      horizonDays: 28,
+      seasonality: 'auto',
+    });
+    expect(report.measure).toBe('contacts_offered');
+    expect(report.period.history_days).toBeGreaterThanOrEqual(88);
+    expect(report.series.map((s) => s.channel)).toEqual(['all', 'phone', 'chat', 'email', 'social', 'web']);
+    for (const s of report.series) {
+      expect(s.backtest, s.channel).not.toBeNull();
+      expect(s.backtest!.origins, s.channel).toBeGreaterThanOrEqual(6);
+      expect(s.backtest!.model.smape, s.channel).toBeLessThan(s.backtest!.seasonal_naive.smape);
+      expect(s.backtest!.beats_baseline, s.channel).toBe(true);
+      expect(s.recommended).toBe('holt_winters');
+      expect(s.forecast).toHaveLength(28);
+    }
+  });
+
+  it('turns the forecast into growth factors for the staffing plan, each channel within ±10–20 % of its last four weeks', async () => {
+    const to = startOfLocalDate('2026-11-23', TZ);
+    const factors = await forecastVolumeFactors(store, { from: to - 28 * 86_400_000, to, timeZone: TZ });
+    expect(Object.keys(factors).sort()).toEqual(['chat', 'email', 'phone', 'social', 'web']);
+    for (const f of Object.values(factors)) {
+      expect(f).toBeGreaterThan(0.9);
+      expect(f).toBeLessThan(1.2);
+    }
+  });
+});
