@@ -65,7 +65,7 @@ function Page() {
   if (nav)
     return (
       <>
-        {nav.filters && <FilterBar />}
+        {nav.filters && <FilterBar buckets={nav.buckets ?? false} />}
         <nav.page />
       </>
     );

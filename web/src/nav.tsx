@@ -12,17 +12,26 @@ export interface NavPage {
   page: ComponentType;
   /** shows the period and filter bar above the page (the page reads the cut from the URL) */
   filters: boolean;
+  /** the page draws series over time: the filter bar offers the bucket */
+  buckets?: boolean;
   testId: string;
 }
 
 export const NAV: readonly NavPage[] = [
-  { path: '/', label: 'app.overview', page: Overview, filters: true, testId: 'nav-overview' },
+  { path: '/', label: 'app.overview', page: Overview, filters: true, buckets: true, testId: 'nav-overview' },
   {
     path: '/agents',
     label: 'nav.agents',
     page: lazy(() => import('./pages/agents-page.js')),
     filters: true,
     testId: 'nav-agents',
+  },
+  {
+    path: '/benchmarks',
+    label: 'nav.benchmarks',
+    page: lazy(() => import('./pages/benchmarks-page.js')),
+    filters: true,
+    testId: 'nav-benchmarks',
   },
 ];
 

@@ -11,6 +11,7 @@ import { whyItMoved } from '../../kpi/why.js';
 import type { Store } from '../../store/store.js';
 import { agentRoutes } from './agents.js';
 import { refusingBadParams } from './bad-params.js';
+import { benchmarkRoutes } from './benchmarks.js';
 
 async function resolve(store: Store, raw: z.output<typeof kpiQueryParams>) {
   const timeZone = await orgTimeZone(store);
@@ -27,8 +28,9 @@ const itemParams = kpiQueryParams.extend({
 
 export function kpiRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
-    // the agents table is the KPI engine grouped by agent: registered with the other KPI views
+    // the agents table and the channel benchmarks are views of the KPI engine: registered with it
     await app.register(agentRoutes(store));
+    await app.register(benchmarkRoutes(store));
     app.get('/api/v1/kpis', {
       schema: {
         summary: 'The KPIs of a cut: period, buckets, filters, group-by; each with target, tier and trend',

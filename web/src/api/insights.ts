@@ -154,3 +154,40 @@ export interface AgentsReport {
 export const agentsApi = {
   list: (p: URLSearchParams, signal?: AbortSignal) => getJson<AgentsReport>(`/api/v1/agents${qs(p)}`, signal),
 };
+
+export interface ChannelBenchmark {
+  channel: string;
+  count: number;
+  pending: number;
+  median_s: number | null;
+  p90_s: number | null;
+  mean_s: number | null;
+  within_target: number | null;
+  tier: Tier | null;
+  benchmark: {
+    thresholds: [number, number, number];
+    within: [number | null, number | null, number | null];
+    tier: Tier | null;
+    previous_tier: Tier | null;
+  } | null;
+  previous_median_s: number | null;
+}
+
+export interface BenchmarksReport {
+  period: {
+    from: string;
+    to: string;
+    previous: { from: string; to: string };
+    time_zone: string;
+    time: string;
+  };
+  channels: ChannelBenchmark[];
+}
+
+/** The channels the seeds give first-response benchmarks for, in the seeds' order. */
+export const BENCHMARKED = ['email', 'social', 'chat'] as const;
+
+export const benchmarksApi = {
+  get: (p: URLSearchParams, signal?: AbortSignal) =>
+    getJson<BenchmarksReport>(`/api/v1/benchmarks${qs(p)}`, signal),
+};

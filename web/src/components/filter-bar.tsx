@@ -33,7 +33,8 @@ export function useDashQuery() {
   return { query, update, location: loc };
 }
 
-export function FilterBar() {
+/** The period and filters; `buckets` shows the bucket choice (pages that draw series over time). */
+export function FilterBar({ buckets = true }: { buckets?: boolean }) {
   const { t, lang } = useI18n();
   const tz = useOrgTimeZone();
   const { query, update } = useDashQuery();
@@ -100,21 +101,23 @@ export function FilterBar() {
             {formatDateRange(period.from, period.to, lang)}
           </span>
         )}
-        <label className="select-label">
-          <span>{t('bucket.label')}</span>
-          <select
-            value={query.bucket ?? ''}
-            data-testid="bucket"
-            onChange={(e) => update({ ...query, bucket: (e.target.value || null) as Bucket | null })}
-          >
-            <option value="">{t('bucket.auto', { bucket: t(`bucket.${auto}`).toLowerCase() })}</option>
-            {BUCKETS.map((b) => (
-              <option key={b} value={b}>
-                {t(`bucket.${b}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        {buckets && (
+          <label className="select-label">
+            <span>{t('bucket.label')}</span>
+            <select
+              value={query.bucket ?? ''}
+              data-testid="bucket"
+              onChange={(e) => update({ ...query, bucket: (e.target.value || null) as Bucket | null })}
+            >
+              <option value="">{t('bucket.auto', { bucket: t(`bucket.${auto}`).toLowerCase() })}</option>
+              {BUCKETS.map((b) => (
+                <option key={b} value={b}>
+                  {t(`bucket.${b}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       <div className="filterbar-row">
         {FILTER_DIMENSIONS.map((d) => (

@@ -263,6 +263,27 @@ export const en: Catalog = {
       break_compliance: 'Work stretches no longer than 70 minutes',
     },
   },
+  bench: {
+    title: 'Channel benchmarks',
+    sub: 'First response per channel against the 2023 Zendesk benchmarks quoted in the seeds: e-mail ≤ 1 h / 4 h / 12 h, social ≤ 15 min / 1 h / 2 h, live chat ≤ 1 min / 5 min / 1 h (excellent / good / satisfactory).',
+    chartTitle: 'Where each channel stands',
+    chartNote:
+      'Bands: the benchmark tiers on a logarithmic time scale. Bold mark: the median; thin mark: p90. A channel is in the tier at least half of its answered items reach, the tier of its median.',
+    chartLabel: 'Each benchmarked channel’s median and p90 first response placed in its benchmark tiers',
+    noneAnswered: 'No answered e-mail, social or chat items in this period.',
+    tableTitle: 'First response by channel',
+    tableNote:
+      'Shares are of the answered items; pending ones are counted beside. The seeds give no first-response benchmark for phone, web forms and other channels (for phone, see wait time). Own target: the organisation’s target for the channel (Targets page).',
+    median: 'median',
+    was: 'previous period: {{tier}}',
+    noBenchmark: 'no seed benchmark',
+    col: {
+      answered: 'Answered',
+      within: 'Within {{tier}}',
+      tier: 'Benchmark tier',
+      ownTarget: 'Within own target',
+    },
+  },
   why: {
     title: 'Why it moved',
     by: 'Split by',
