@@ -3,7 +3,7 @@
 // child process, so one format's memory does not hide another's. The last line of stdout is one JSON object.
 // Usage: npx tsx bench/import.ts [--rows 1000000] [--formats tickets-csv,zendesk]
 import { fork } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,14 +46,32 @@ interface ChildResult {
   events_written: number;
   seconds: number;
   rows_per_s: number;
+  /** the whole resident set at its peak, which includes the SQLite file's pages it maps (mmap_size) */
   peak_rss_mb: number;
+  /** the anonymous part (heap, buffers, SQLite's page cache), sampled at each progress report: what the import holds */
+  peak_anon_mb: number;
+}
+
+/** RssAnon of /proc/self/status in MB (0 where there is no /proc). */
+function anonMb(): number {
+  try {
+    const m = /RssAnon:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** The child: imports one file into a fresh store and reports on its stdout. */
 async function child(format: string, file: string, mapping: string, tz: string, db: string) {
   const store = await openStore(`sqlite:${db}`);
   const adapter = await adapterFor(format, mapping || undefined, { tz: tz || undefined });
-  const s = await runImport(store, { file, adapter });
+  let peakAnon = 0;
+  const s = await runImport(store, {
+    file,
+    adapter,
+    onProgress: () => (peakAnon = Math.max(peakAnon, anonMb())),
+  });
   await store.close();
   const result: ChildResult = {
     rows: s.rows_read,
@@ -62,6 +80,7 @@ async function child(format: string, file: string, mapping: string, tz: string, 
     rows_per_s: s.rows_per_s,
     // maxRSS is in kilobytes: the peak of the whole process, reading, parsing and the store together
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    peak_anon_mb: Math.max(peakAnon, anonMb()),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
@@ -128,7 +147,7 @@ async function main() {
         events_per_s: Math.round(r.events_written / Math.max(r.seconds, 0.1)),
       };
       process.stderr.write(
-        `  ${r.rows_per_s.toLocaleString('en-US')} rows/s, ${results[format].events_per_s.toLocaleString('en-US')} events/s, peak RSS ${r.peak_rss_mb} MB, ${r.seconds} s\n`,
+        `  ${r.rows_per_s.toLocaleString('en-US')} rows/s, ${results[format].events_per_s.toLocaleString('en-US')} events/s, peak RSS ${r.peak_rss_mb} MB (anonymous ${r.peak_anon_mb} MB), ${r.seconds} s\n`,
       );
       rmSync(join(dir, `${format}.db`), { force: true });
     }
