@@ -6,6 +6,7 @@ import type { FirstLineConfig } from '../ingest/first-line-config.js';
 import type { Store } from '../store/store.js';
 import type { AuthOptions } from './auth/context.js';
 import { accountRoutes, installAuth } from './auth/install.js';
+import { helpDeskRoutes } from './desk/install.js';
 import { installErrorHandling } from './errors.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
@@ -56,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(accountRoutes(auth));
   await app.register(eventRoutes(options.store));
   await app.register(ticketRoutes(options.store));
+  await app.register(helpDeskRoutes(options.store, now));
   await app.register(healthRoutes(options.store, version));
   await app.register(kpiRoutes(options.store));
   await app.register(exportRoutes(options.store));

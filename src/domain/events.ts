@@ -41,6 +41,8 @@ export const contactEvents = [
 
 const by = { by: id.optional() };
 const ticket = { ticket_id: id };
+/** What was written (a reply, a note, the request itself): optional, so integrations may send only the facts. */
+const text = { text: z.string().max(100_000).optional() };
 
 export const ticketEvents = [
   ev('ticket.created', {
@@ -52,6 +54,7 @@ export const ticketEvents = [
     priority: priority.optional(),
     tags: tags.optional(),
     contact_id: id.optional(),
+    ...text,
     ...by,
   }),
   ev('ticket.classified', { ...ticket, category: id, ...by }),
@@ -64,9 +67,14 @@ export const ticketEvents = [
     mode: z.enum(['manual', 'auto']).default('manual'),
     ...by,
   }),
-  ev('ticket.replied', { ...ticket, by: id, kind: z.enum(['comment', 'clarification', 'solution']) }),
-  ev('ticket.note', { ...ticket, ...by }),
-  ev('ticket.customer_replied', { ...ticket }),
+  ev('ticket.replied', {
+    ...ticket,
+    by: id,
+    kind: z.enum(['comment', 'clarification', 'solution']),
+    ...text,
+  }),
+  ev('ticket.note', { ...ticket, ...text, ...by }),
+  ev('ticket.customer_replied', { ...ticket, ...text }),
   ev('ticket.escalated', {
     ...ticket,
     to_line: line.optional(),

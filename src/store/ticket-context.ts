@@ -19,7 +19,7 @@ const IN = 900;
 
 /** Compiled calendars by their spec text: compiling indexes years of working time, so it is done once per spec. */
 const compiled = new Map<string, BusinessCalendar>();
-function calendarFromSpec(spec: string): BusinessCalendar {
+export function calendarFromSpec(spec: string): BusinessCalendar {
   let cal = compiled.get(spec);
   if (!cal) {
     cal = compileCalendar(JSON.parse(spec) as CalendarSpec);
