@@ -33,6 +33,13 @@ export const NAV: readonly NavPage[] = [
     filters: true,
     testId: 'nav-benchmarks',
   },
+  {
+    path: '/targets',
+    label: 'nav.targets',
+    page: lazy(() => import('./pages/targets-page.js')),
+    filters: false,
+    testId: 'nav-targets',
+  },
 ];
 
 /** The menu entry of a path, if it is one. */

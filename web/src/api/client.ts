@@ -24,6 +24,15 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   return body as T;
 }
 
+/**
+ * The header a signed-in write must carry: the session's CSRF token, which the server hands out in a
+ * cookie readable by the page (double submit). Empty when there is no session (no authentication).
+ */
+export function csrfHeaders(): Record<string, string> {
+  const m = /(?:^|;\s*)firstline_csrf=([^;]*)/.exec(document.cookie);
+  return m?.[1] ? { 'x-csrf-token': decodeURIComponent(m[1]) } : {};
+}
+
 const qs = (p: URLSearchParams) => {
   const s = p.toString().replaceAll('%2C', ',');
   return s ? `?${s}` : '';

@@ -1,5 +1,5 @@
 // The shapes and calls of the analysis views: why a KPI moved, agents and teams, targets.
-import { ApiError, getJson } from './client.js';
+import { ApiError, csrfHeaders, getJson } from './client.js';
 import type { ApiErrorBody, Dimension, DurationPolicy, KpiId, RatePolicy, Tier } from './types.js';
 
 export type WhyMeasure = 'rate' | 'share' | 'mean_s' | 'count';
@@ -85,7 +85,7 @@ export const insightsApi = {
   async putTargets(body: TargetSettings): Promise<TargetSettings> {
     const res = await fetch('/api/v1/targets', {
       method: 'PUT',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...csrfHeaders() },
       body: JSON.stringify(body),
     });
     const json: unknown = await res.json().catch(() => null);
