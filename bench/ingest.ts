@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from '../src/api/app.js';
+import { validateBatch } from '../src/ingest/ingest.js';
+import { appendEvents } from '../src/store/append.js';
 import { openStore } from '../src/store/open.js';
 import { ensureUser, tokenHeaders } from '../test/support/auth.js';
 import { findBinaries, startCluster } from '../test/support/pg-cluster.js';
@@ -14,6 +16,45 @@ const { values } = parseArgs({
   options: { tickets: { type: 'string', default: '6000' }, json: { type: 'boolean', default: false } },
 });
 const tickets = Number(values.tickets);
+
+/** Lanes of whole tickets per client, as a real integration sends them. */
+function lanesOf(events: unknown[], clients: number): unknown[][] {
+  const lanes: unknown[][] = Array.from({ length: clients }, () => []);
+  for (const e of events) {
+    const ref =
+      (e as { ticket_id?: string; contact_id?: string }).ticket_id ??
+      (e as { contact_id?: string }).contact_id ??
+      '';
+    const m = /-[tc](\d+)$/.exec(ref);
+    lanes[m ? Number(m[1]) % clients : 0]!.push(e);
+  }
+  return lanes;
+}
+
+/**
+ * The store's own limit: the same rows appended in the same batches by the same number of writers,
+ * in-process, already validated, and with no projection — only the event log's insert.
+ */
+async function rawInsert(url: string, clients: number, events: unknown[]): Promise<number> {
+  const store = await openStore(url, { poolSize: 8 });
+  const batches = lanesOf(events, clients).map((lane) => {
+    const out: ReturnType<typeof validateBatch>[] = [];
+    for (let i = 0; i < lane.length; i += 1000) out.push(validateBatch(lane.slice(i, i + 1000)));
+    return out;
+  });
+  const started = performance.now();
+  await Promise.all(
+    batches.map(async (lane) => {
+      for (const batch of lane)
+        await store.helpers.writeTransaction(store.db, (trx) =>
+          appendEvents(trx, store.helpers, batch, Date.now()),
+        );
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await store.close();
+  return events.length / seconds;
+}
 
 async function run(url: string, clients: number, events: unknown[]): Promise<number> {
   const store = await openStore(url, { poolSize: 8 });
@@ -26,15 +67,7 @@ async function run(url: string, clients: number, events: unknown[]): Promise<num
   const port = typeof address === 'object' && address ? address.port : 0;
   // Each client sends whole tickets in order, as a real integration does: a ticket's events (and the
   // contact it was born from) never overtake its creation.
-  const lanes: unknown[][] = Array.from({ length: clients }, () => []);
-  for (const e of events) {
-    const ref =
-      (e as { ticket_id?: string; contact_id?: string }).ticket_id ??
-      (e as { contact_id?: string }).contact_id ??
-      '';
-    const m = /-[tc](\d+)$/.exec(ref);
-    lanes[m ? Number(m[1]) % clients : 0]!.push(e);
-  }
+  const lanes = lanesOf(events, clients);
   const started = performance.now();
   await Promise.all(
     lanes.map(async (lane) => {
@@ -61,7 +94,13 @@ interface Target {
   cleanup(): void;
 }
 
-const rows: { store: string; clients: number; events: number; events_per_s: number }[] = [];
+const rows: {
+  store: string;
+  clients: number;
+  events: number;
+  events_per_s: number;
+  raw_insert_per_s: number;
+}[] = [];
 const targets: Target[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'firstline-bench-'));
 let n = 0;
@@ -99,10 +138,18 @@ for (const t of targets) {
   for (const clients of [1, 4]) {
     const events = randomHistory(42 + clients, tickets, `b${clients}`);
     const rate = await run(await t.fresh(), clients, events);
-    rows.push({ store: t.name, clients, events: events.length, events_per_s: Math.round(rate) });
+    const raw = await rawInsert(await t.fresh(), clients, events);
+    rows.push({
+      store: t.name,
+      clients,
+      events: events.length,
+      events_per_s: Math.round(rate),
+      raw_insert_per_s: Math.round(raw),
+    });
     if (!values.json) {
       process.stdout.write(
-        `${t.name.padEnd(9)} clients=${clients}  ${events.length} events  ${Math.round(rate)} events/s\n`,
+        `${t.name.padEnd(9)} clients=${clients}  ${events.length} events  ${Math.round(rate)} events/s over HTTP, ` +
+          `raw insert ${Math.round(raw)} events/s (${((rate / raw) * 100).toFixed(0)} %)\n`,
       );
     }
   }

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { kpiItems } from '../../kpi/drilldown.js';
-import { computeKpis, loadTargets, TARGETS_KEY } from '../../kpi/engine.js';
+import { loadTargets, TARGETS_KEY } from '../../kpi/engine.js';
 import { orgTimeZone } from '../../kpi/org.js';
 import { kpiQueryParams, toKpiQuery } from '../../kpi/query-params.js';
 import { KPIS } from '../../kpi/registry.js';
+import { KpiResultCache } from '../../kpi/result-cache.js';
 import { targetSettings } from '../../kpi/targets.js';
 import { DIMENSIONS, KPI_IDS } from '../../kpi/types.js';
 import { whyItMoved } from '../../kpi/why.js';
@@ -27,6 +28,7 @@ const itemParams = kpiQueryParams.extend({
 });
 
 export function kpiRoutes(store: Store): FastifyPluginAsyncZod {
+  const results = new KpiResultCache(store);
   return async (app) => {
     // the agents table and the channel benchmarks are views of the KPI engine: registered with it
     await app.register(agentRoutes(store));
@@ -41,7 +43,7 @@ export function kpiRoutes(store: Store): FastifyPluginAsyncZod {
       },
       handler: async (req) => {
         const { query, kpis } = await resolve(store, req.query);
-        return computeKpis(store, query, kpis);
+        return results.get(query, kpis);
       },
     });
     app.get('/api/v1/kpis/:id/items', {

@@ -34,7 +34,5 @@ export function openSqlite(path: string): Kysely<Database> {
   database.pragma('busy_timeout = 15000');
   database.pragma('cache_size = -65536');
   database.pragma('temp_store = memory');
-  // reads of a large store go through the page cache of the OS instead of copies in SQLite's own
-  database.pragma('mmap_size = 1073741824');
   return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
 }

@@ -1,0 +1,121 @@
+// npm run bench [-- --quick] [--sizes 100k,1M,5M] [--only kpis,ingest,rebuild,http,import,staffing,rss]
+// Every measurement runs several times after a warm-up and beside its baseline in the same run; the table
+// goes to stdout and everything to bench/results.json. --quick: the 100k store only, short runs (< 2 min
+// once the base history is cached; generating it the first time takes some minutes).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openStore } from '../src/store/open.js';
+import { findBinaries, startCluster } from '../test/support/pg-cluster.js';
+import { CACHE, dataset } from './datasets.js';
+import { httpLoad } from './http-load.js';
+import { kpiBench } from './kpi-bench.js';
+import { copyToPostgres, newPgDatabase } from './pg-copy.js';
+import { printReport } from './report.js';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    only: { type: 'string' },
+    pg: { type: 'boolean', default: true },
+  },
+});
+const quick = values.quick;
+const SIZES: Record<string, number> = { '100k': 100_000, '1M': 1_000_000, '5M': 5_000_000 };
+const sizes = (values.sizes ?? (quick ? '100k' : '100k,1M,5M')).split(',').map((s) => {
+  const n = SIZES[s];
+  if (!n) throw new Error(`--sizes takes ${Object.keys(SIZES).join(', ')}; got ${s}`);
+  return n;
+});
+const only = new Set((values.only ?? 'kpis,ingest,rebuild,http,import,staffing,rss').split(','));
+const results: Record<string, unknown> = {
+  started: new Date().toISOString(),
+  quick,
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+};
+const save = () =>
+  writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+/** Runs a bench script in a child process; its last stdout line is JSON. */
+function child(script: string, args: string[]): unknown {
+  const res = spawnSync('npx', ['tsx', join(import.meta.dirname, script), ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (res.status !== 0) throw new Error(`${script} failed (${res.status})`);
+  return JSON.parse(res.stdout.trim().split('\n').at(-1)!);
+}
+
+const bin = values.pg ? findBinaries() : null;
+const cluster = bin ? startCluster(bin, true) : null;
+const pgBase = cluster && typeof cluster !== 'string' ? cluster.url : null;
+try {
+  if (only.has('kpis')) {
+    const cases = [];
+    for (const size of sizes) {
+      const data = dataset(size);
+      // PostgreSQL holds the same facts (copied once per run; large sizes take minutes to copy)
+      const pgUrl =
+        pgBase && size <= 1_000_000 ? await newPgDatabase(pgBase, `bench_${data.name}`) : undefined;
+      if (pgUrl) await copyToPostgres(data.path, pgUrl);
+      cases.push(
+        ...(await kpiBench(data, {
+          periods: [30, 365],
+          runs: quick ? 3 : 5,
+          ...(pgUrl ? { pgUrl } : {}),
+          naive: size <= 1_000_000,
+        })),
+      );
+      results.kpis = cases;
+      save();
+    }
+  }
+  if (only.has('ingest')) {
+    results.ingest = child('ingest.ts', ['--json', '--tickets', quick ? '2000' : '6000']);
+    save();
+  }
+  if (only.has('rebuild')) {
+    const base = dataset(100_000);
+    const copy = join(CACHE, 'rebuild-copy.db');
+    copyFileSync(base.path, copy);
+    const store = await openStore(`sqlite:${copy}`);
+    const events = await store.eventCount();
+    const started = performance.now();
+    await store.rebuild();
+    const seconds = (performance.now() - started) / 1000;
+    await store.close();
+    rmSync(copy, { force: true });
+    results.rebuild = {
+      events,
+      seconds: Math.round(seconds * 10) / 10,
+      events_per_s: Math.round(events / seconds),
+    };
+    save();
+  }
+  if (only.has('http')) {
+    const size = quick ? 100_000 : Math.min(1_000_000, Math.max(...sizes));
+    results.http = await httpLoad(dataset(size), quick ? 5 : 20);
+    save();
+  }
+  if (only.has('import')) {
+    results.import = child('import.ts', ['--rows', quick ? '20000' : '1000000']);
+    save();
+  }
+  if (only.has('staffing')) {
+    results.staffing = child('staffing.ts', []);
+    save();
+  }
+  if (only.has('rss')) {
+    const size = Math.max(...sizes);
+    results.rss = child('rss-child.ts', [dataset(size).url, String(dataset(size).end)]);
+    save();
+  }
+} finally {
+  if (cluster && typeof cluster !== 'string') cluster.stop();
+}
+results.finished = new Date().toISOString();
+save();
+printReport(results);
