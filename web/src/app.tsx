@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { isKpiId } from './api/types.js';
 import { FilterBar, useDashQuery } from './components/filter-bar.js';
 import { Logo } from './components/icons.js';
@@ -66,20 +66,50 @@ function Page() {
     return (
       <>
         {nav.filters && <FilterBar buckets={nav.buckets ?? false} />}
-        <nav.page />
+        <Content path={path}>
+          <nav.page />
+        </Content>
       </>
     );
   if (kpi?.[1] && isKpiId(kpi[1]))
     return (
       <>
         <FilterBar />
-        <KpiPage id={kpi[1]} />
+        <Content path={path}>
+          <KpiPage id={kpi[1]} />
+        </Content>
       </>
     );
-  if (ticket?.[1]) return <TicketPage id={decodeURIComponent(ticket[1])} />;
+  if (ticket?.[1])
+    return (
+      <Content path={path}>
+        <TicketPage id={decodeURIComponent(ticket[1])} />
+      </Content>
+    );
   return (
     <div className="page">
       <p className="banner banner-info">{t('app.notFound')}</p>
+    </div>
+  );
+}
+
+/** The page opened first keeps the focus where the browser puts it; every page opened after takes it. */
+let firstPath: string | null = window.location.pathname;
+
+/**
+ * A page's own content (below the filter bar): the skip link's target, and where the focus goes when a new
+ * page opens, so that keyboard and screen-reader users start at the content, not at the top again.
+ */
+function Content({ path, children }: { path: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (path === firstPath) return;
+    firstPath = null;
+    ref.current?.focus({ preventScroll: true });
+  }, [path]);
+  return (
+    <div id="content" ref={ref} tabIndex={-1} className="content">
+      {children}
     </div>
   );
 }
@@ -88,11 +118,11 @@ export function App() {
   const { t } = useI18n();
   return (
     <>
-      <a href="#main" className="skip-link">
+      <a href="#content" className="skip-link" data-testid="skip-link">
         {t('app.skip')}
       </a>
       <Header />
-      <main id="main" className="main">
+      <main id="main" className="main" tabIndex={-1}>
         <Suspense
           fallback={
             <div className="page">
