@@ -49,21 +49,40 @@ export function bindInstant(
     };
   }
   const column = spec.time;
+  const read = timestampReader(`yyyy-MM-dd ${ts.time_format}`, ts.zone);
+  const dayOf = localDates(ts.zone);
   return {
     column,
     read(cells, arrival) {
       const time = cellAt(cells, t);
       if (time === undefined) return undefined;
       if (arrival === undefined) throw new RowError(column, 'a time of day needs the arrival’s date');
-      const day = DateTime.fromMillis(arrival, { zone: ts.zone }).toFormat('yyyy-MM-dd');
-      const dt = DateTime.fromFormat(`${day} ${time}`, `yyyy-MM-dd ${ts.time_format}`, { zone: ts.zone });
-      if (!dt.isValid)
+      const day = dayOf(arrival);
+      const ms = read(`${day} ${time}`);
+      if (ms === null)
         throw new RowError(
           column,
           `cannot read ${JSON.stringify(time)} as a time of day (${ts.time_format})`,
         );
       // a call that crosses midnight: the time of day belongs to the next day
-      return dt.toMillis() < arrival ? dt.plus({ days: 1 }).toMillis() : dt.toMillis();
+      if (ms >= arrival) return ms;
+      const next = read(`${DateTime.fromISO(day, { zone: 'UTC' }).plus({ days: 1 }).toISODate()} ${time}`);
+      return next ?? ms;
     },
+  };
+}
+
+/** The local date (yyyy-MM-dd) of an instant in a zone, looked up once per quarter hour (offsets are multiples of 15 min). */
+function localDates(zone: string): (ms: number) => string {
+  const cache = new Map<number, string>();
+  return (ms) => {
+    const slot = Math.floor(ms / 900_000);
+    let day = cache.get(slot);
+    if (day === undefined) {
+      day = DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd');
+      if (cache.size > 50_000) cache.clear();
+      cache.set(slot, day);
+    }
+    return day;
   };
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { compileNumericFormat, type WallClock, wallClockReader } from './local-time.js';
 
 /**
  * `iso`: ISO-8601 date-times, `T` or a space between date and time, with or without an offset (`Z`, `+02:00`,
@@ -17,7 +18,7 @@ function offsetMinutes(offset: string): number {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0));
 }
 
-function parseIso(value: string, zone: string): number | null {
+function parseIso(value: string, toMs: (w: WallClock) => number | null): number | null {
   const m = ISO.exec(value);
   if (!m) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', off] = m;
@@ -31,19 +32,29 @@ function parseIso(value: string, zone: string): number | null {
     if (check.getUTCDate() !== parts.day && parts.hour < 24) return null; // 2024-02-30
     return utc - offsetMinutes(off) * 60_000;
   }
-  const dt = DateTime.fromObject(parts, { zone });
-  return dt.isValid ? dt.toMillis() : null;
+  return toMs(parts);
 }
 
 /** Compiles a reader for one column's timestamps; it returns epoch milliseconds or null when unreadable. */
 export function timestampReader(format: TimestampFormat, zone: string): (value: string) => number | null {
-  if (format === 'iso') return (v) => parseIso(v.trim(), zone);
+  if (format === 'iso') {
+    const toMs = wallClockReader(zone);
+    return (v) => parseIso(v.trim(), toMs);
+  }
   if (format === 'epoch_s' || format === 'epoch_ms') {
     const scale = format === 'epoch_s' ? 1000 : 1;
     return (v) => {
       const t = v.trim();
       if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
       return Math.round(Number(t) * scale);
+    };
+  }
+  const numeric = compileNumericFormat(format);
+  if (numeric) {
+    const toMs = wallClockReader(zone);
+    return (v) => {
+      const w = numeric(v.trim());
+      return w === null ? null : toMs(w);
     };
   }
   return (v) => {
