@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/api/app.js';
+import type { Permission } from '../../src/api/auth/permissions.js';
 import type { Store } from '../../src/store/store.js';
 import { adminHeaders, ensureUser, TEST_PASSWORD_COST, type TestUser, tokenHeaders } from './auth.js';
 import type { StoreKind } from './stores.js';
@@ -15,12 +16,20 @@ export const DESK_USERS: readonly TestUser[] = [
   { login: 'vera', name: 'Vera', role: 'viewer' },
 ];
 
+/** Each test user's token may do all that the role allows. */
+const SCOPES: Record<TestUser['role'], Permission[]> = {
+  admin: ['admin'],
+  supervisor: ['kpis:read', 'tickets:write', 'settings:write'],
+  agent: ['kpis:read', 'tickets:write'],
+  viewer: ['kpis:read', 'tickets:read'],
+};
+
 export interface Desk {
   app: FastifyInstance;
   store: Store;
   /** the server's clock, in ms; tests move it */
   clock: { now: number };
-  /** API token headers per login (tickets:write, or what the role allows) */
+  /** API token headers per login, with all that the user's role allows */
   as: Record<string, Record<string, string>>;
   admin: Record<string, string>;
   /** POST an action (or the creation when `path` is "") as a user */
@@ -45,11 +54,7 @@ export async function openDesk(kind: StoreKind, start = Date.parse('2026-03-02T0
   const as: Record<string, Record<string, string>> = {};
   for (const u of DESK_USERS) {
     await ensureUser(store, u, () => clock.now);
-    as[u.login] = await tokenHeaders(
-      store,
-      u.login,
-      u.role === 'viewer' ? ['tickets:read'] : ['tickets:write'],
-    );
+    as[u.login] = await tokenHeaders(store, u.login, SCOPES[u.role]);
   }
   const admin = await adminHeaders(store);
   return {

@@ -1,10 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ingest } from '../../ingest/ingest.js';
 import type { DeskContext } from '../desk/apply.js';
 import { QUEUES, queueRows } from '../desk/queues.js';
-import { HttpError } from '../errors.js';
 
 export function deskRoutes(desk: DeskContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -75,31 +72,6 @@ export function deskRoutes(desk: DeskContext): FastifyPluginAsyncZod {
           status: u.status ?? 'offline',
           open_tickets: open.get(u.user_id) ?? 0,
         }));
-      },
-    });
-
-    app.put('/api/v1/me/status', {
-      config: { permission: 'tickets:write' },
-      schema: {
-        summary: 'Set your own status (agent.status): available agents get automatic assignments',
-        tags: ['tickets'],
-        body: z.strictObject({ status: z.enum(['available', 'busy', 'break', 'offline']) }),
-      },
-      handler: async (req) => {
-        const user = req.principal!.user;
-        if (user.role !== 'agent' && user.role !== 'supervisor')
-          throw new HttpError(403, 'forbidden', 'only agents and supervisors have a work status');
-        const at = new Date(desk.now()).toISOString();
-        await ingest(desk.store, [
-          {
-            id: `status-${randomUUID()}`,
-            type: 'agent.status',
-            at,
-            agent_id: user.user_id,
-            status: req.body.status,
-          },
-        ]);
-        return { agent_id: user.user_id, status: req.body.status, at };
       },
     });
   };
