@@ -4,7 +4,9 @@ import { ingest } from '../ingest/ingest.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { startOfLocalDate } from '../time/local-date.js';
+import { evaluateAlerts } from './alerts/evaluate.js';
 import { volumeForecast } from './forecast/forecast.js';
+import { DEFAULT_TARGETS } from './targets.js';
 import { forecastVolumeFactors } from './staffing/forecast-basis.js';
 
 // The demo desk over 90 days (at 150 tickets a day rather than 350, to keep the run short), ingested
@@ -51,5 +53,28 @@ describe('decisions from a 90-day demo history', () => {
       expect(f).toBeGreaterThan(0.9);
       expect(f).toBeLessThan(1.2);
     }
+  });
+
+  it("alerts the injected 'defective goods' escalation spike on its day, and nothing on the ordinary days before", async () => {
+    const alerts = await evaluateAlerts(store, {
+      from: plan.startMs,
+      to: plan.endMs,
+      timeZone: TZ,
+      targets: DEFAULT_TARGETS,
+    });
+    const spikeStart = startOfLocalDate(plan.spikeDate!, TZ);
+    // 2026-11-09, a Monday 75 days in: 60 ordinary days lie before it (the first 28 teach the baseline).
+    expect(plan.spikeDate).toBe('2026-11-09');
+    expect((spikeStart - plan.startMs) / 86_400_000).toBeGreaterThan(60);
+    const onSpike = alerts.filter(
+      (a) => a.kind === 'escalation_spike' && a.bucket === 'day' && a.bucket_label === plan.spikeDate,
+    );
+    expect(onSpike.map((a) => a.value)).toContain('defective goods');
+    const spike = onSpike.find((a) => a.value === 'defective goods')!;
+    expect(spike.dimension).toBe('category');
+    expect(spike.observed).toBeGreaterThan(3 * spike.expected);
+    expect(spike.p_value).toBeLessThan(1e-4);
+    // Nothing at all — no escalation, SLA-breach or abandonment alert, daily or hourly — before that day.
+    expect(alerts.filter((a) => a.bucket_start < spikeStart).map((a) => a.message)).toEqual([]);
   });
 });
