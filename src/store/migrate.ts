@@ -3,6 +3,7 @@ import type { DialectName } from './dialect.js';
 import { initialMigration } from './migrations/0001-initial.js';
 import { settingsMigration } from './migrations/0002-settings.js';
 import { factRevisionsMigration } from './migrations/0003-fact-revisions.js';
+import { alertsMigration } from './migrations/0004-alerts.js';
 import { authMigration } from './migrations/0005-auth.js';
 import { customerSearchMigration } from './migrations/0006-customer-search.js';
 import type { Database } from './schema.js';
@@ -13,6 +14,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0001-initial': initialMigration(dialect),
     '0002-settings': settingsMigration,
     '0003-fact-revisions': factRevisionsMigration,
+    '0004-alerts': alertsMigration(dialect),
     '0005-auth': authMigration,
     '0006-customer-search': customerSearchMigration,
   };

@@ -165,8 +165,57 @@ export interface AuthLogTable {
   detail: string | null;
 }
 
+/** An alert raised by the rules of src/kpi/alerts (its id is stable for a kind, scope and bucket). */
+export interface AlertsTable {
+  id: string;
+  kind: string;
+  bucket: string;
+  bucket_start: number;
+  bucket_label: string;
+  dimension: string | null;
+  value: string | null;
+  observed: number;
+  expected: number;
+  ratio: number | null;
+  p_value: number;
+  dispersion: number;
+  exposure: number | null;
+  message: string;
+  created_at: number;
+}
+
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  /** the HMAC-SHA256 key the body is signed with */
+  secret: string;
+  /** JSON array of the alert kinds delivered, or ["*"] */
+  kinds: string;
+  active: number;
+  description: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One attempt to deliver one alert to one webhook. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  alert_id: string;
+  attempt: number;
+  /** delivered (2xx), failed (another status), error (no answer) */
+  status: string;
+  http_status: number | null;
+  error: string | null;
+  duration_ms: number;
+  at: number;
+}
+
 export interface Database {
   settings: SettingsTable;
+  alerts: AlertsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

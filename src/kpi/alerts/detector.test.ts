@@ -106,12 +106,18 @@ describe('spike detection', () => {
     expect(alerts.length).toBeLessThanOrEqual(3);
   });
 
-  it('learns weekday factors from the trailing window only, with a pseudo-count per phase', () => {
-    // Phases alternate; window 4 before t = 4 holds 10, 30, 10, 30: phase 0 mean (20 + 1) / 2,
-    // overall (80 + 2) / 4.
+  it('learns weekday factors from the trailing window only, shrunk towards 1 by one pseudo-observation', () => {
+    // Phases alternate; the window of 4 before t = 4 holds 10, 30, 10, 30: overall mean 20, phase 0
+    // mean (10 + 10 + 20) / 3.
     const scale = trailingSeasonalScale([10, 30, 10, 30, 99, 0], [0, 1, 0, 1, 0, 1], 2, 4);
-    expect(scale[4]).toBeCloseTo(10.5 / 20.5, 12);
+    expect(scale[4]).toBeCloseTo(40 / 3 / 20, 12);
+    // t = 5 (phase 1): the window holds 30, 10, 30, 99 — mean 42.25; phase 1 has 30 and 30.
+    expect(scale[5]).toBeCloseTo((30 + 30 + 42.25) / 3 / 42.25, 12);
     expect(scale[0]).toBe(1);
+    // A constant series has factors of exactly 1; nothing before `start` counts.
+    expect(
+      trailingSeasonalScale([0, 0, 0, 5, 5, 5, 5, 5], [0, 1, 0, 1, 0, 1, 0, 1], 2, 4, 3).slice(5),
+    ).toEqual([1, 1, 1]);
   });
 });
 

@@ -93,30 +93,33 @@ export function checkSpikes(
 }
 
 /**
- * Seasonal factors of a reference series, each from the trailing window only (no look-ahead): the mean
- * at the bucket's phase (its weekday, or its hour of the week) over the mean of all, both with one
- * pseudo-count per phase so that a phase never seen gets a small factor rather than none.
+ * Seasonal factors of a reference series, each from the trailing window only (no look-ahead) and from
+ * `start` on (before it there is no data, only zeros): the mean at the bucket's phase (its weekday, or
+ * its hour of the week) over the mean of all, the phase's mean shrunk by one pseudo-observation at the
+ * overall mean, so that a phase never seen gets a small factor rather than none.
  */
 export function trailingSeasonalScale(
   reference: readonly number[],
   phases: readonly number[],
   phaseCount: number,
   window: number,
+  start = 0,
 ): number[] {
   return reference.map((_, t) => {
-    const start = Math.max(0, t - window);
+    const from = Math.max(start, t - window);
     let total = 0;
     let phaseTotal = 0;
     let phaseN = 0;
-    for (let i = start; i < t; i++) {
+    for (let i = from; i < t; i++) {
       total += reference[i]!;
       if (phases[i] === phases[t]) {
         phaseTotal += reference[i]!;
         phaseN++;
       }
     }
-    const n = t - start;
-    if (n < phaseCount || phaseN === 0) return 1;
-    return (phaseTotal + 1) / phaseN / ((total + phaseCount) / n);
+    const n = t - from;
+    if (n < phaseCount || phaseN === 0 || total === 0) return 1;
+    const mean = total / n;
+    return (phaseTotal + mean) / (phaseN + 1) / mean;
   });
 }

@@ -112,6 +112,15 @@ function describe(
   return `Abandoned ${s.value ?? 'live'} contacts ${when}: ${observed}${of}, ${odds}`;
 }
 
+/**
+ * The history begins with the first bucket holding anything; as that one is seldom whole, the baselines
+ * start with the next (−1: no data), and a bucket is judged once a whole window lies behind it.
+ */
+function dataStart(all: Series): number {
+  const first = (all.exposure ?? all.counts).findIndex((v) => v > 0);
+  return first < 0 ? -1 : first + 1;
+}
+
 function judge(
   kind: AlertKind,
   series: Series[],
@@ -123,13 +132,10 @@ function judge(
   tz: string,
 ): Alert[] {
   const out: Alert[] = [];
-  // The history begins with the first bucket holding anything; as that one is seldom whole, the
-  // baselines start with the next, and a bucket is judged only once a whole window lies behind it.
-  const all = series[0]!;
-  const first = (all.exposure ?? all.counts).findIndex((v) => v > 0);
-  if (first < 0) return out;
+  const start = dataStart(series[0]!);
+  if (start < 0) return out;
   for (const s of series) {
-    const checks = checkSpikes(s.counts, s.exposure ?? scale!, rule, first + 1 + rule.window);
+    const checks = checkSpikes(s.counts, s.exposure ?? scale!, rule, start + rule.window);
     for (const c of checks) {
       if (!c.alert || starts[c.index]! < from) continue;
       const label = formatBucketLabel(starts[c.index]!, unit, tz);
@@ -177,7 +183,13 @@ export async function evaluateAlerts(store: Store, o: AlertOptions): Promise<Ale
     );
     if (kinds.has('escalation_spike')) {
       const series = bucketSeries(await escalations(store, historyFrom, to), starts, 'category', false);
-      const scale = trailingSeasonalScale(series[0]!.counts, phases, unit === 'day' ? 7 : 168, rule.window);
+      const scale = trailingSeasonalScale(
+        series[0]!.counts,
+        phases,
+        unit === 'day' ? 7 : 168,
+        rule.window,
+        Math.max(0, dataStart(series[0]!)),
+      );
       out.push(...judge('escalation_spike', series, unit, starts, scale, rule, o.from, tz));
     }
     if (unit === 'hour') continue;
