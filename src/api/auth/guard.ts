@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError } from '../errors.js';
 import type { AuthContext } from './context.js';
 import { allows, type Principal, type RoutePermission } from './permissions.js';
-import { PASSWORD_CHANGE_ROUTES, routePermission } from './route-permissions.js';
+import { PASSWORD_CHANGE_ROUTES, ROUTE_PERMISSIONS, routePermission } from './route-permissions.js';
 import { safeEqual } from './secrets.js';
 import { CSRF_HEADER, sessionCookieOf, sessionPrincipal } from './sessions.js';
 import { tokenPrincipal } from './tokens.js';
@@ -16,6 +16,18 @@ declare module 'fastify' {
     /** who is asking (null on public routes and before authentication) */
     principal: Principal | null;
   }
+  interface FastifyInstance {
+    /** every route and what it requires, as the guard gave it out (for the role matrix and the docs) */
+    routePermissions: RouteRequirement[];
+  }
+}
+
+export interface RouteRequirement {
+  method: string;
+  url: string;
+  permission: RoutePermission;
+  /** declared on the route, listed in ROUTE_PERMISSIONS, or the default for what neither names */
+  source: 'route' | 'table' | 'default';
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -45,19 +57,28 @@ async function authenticate(ctx: AuthContext, req: FastifyRequest): Promise<Prin
  */
 export function installAuthGuard(app: FastifyInstance, ctx: AuthContext): void {
   app.decorateRequest('principal', null);
+  const routes: RouteRequirement[] = [];
+  app.decorate('routePermissions', routes);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const method = methods.find((m) => m !== 'HEAD') ?? 'GET';
-    route.config = {
-      ...route.config,
-      permission: route.config?.permission ?? routePermission(method, route.url),
-    };
+    const declared = route.config?.permission;
+    const listed = ROUTE_PERMISSIONS[`${method} ${route.url}`];
+    const permission = declared ?? routePermission(method, route.url);
+    route.config = { ...route.config, permission };
+    if (!methods.includes('HEAD') || methods.length > 1)
+      routes.push({
+        method,
+        url: route.url,
+        permission,
+        source: declared ? 'route' : listed ? 'table' : 'default',
+      });
   });
   app.addHook('onRequest', async (req) => {
     const path = req.url.split('?')[0] ?? '';
     // No route of its own (a 404, or the web app's catch-all): API paths need a signed-in caller, who then
     // gets the 404; everything else is the public single-page app.
-    const unrouted = req.is404 || (req.routeOptions.url ?? '').includes('*');
+    const unrouted = req.is404 || req.routeOptions.url === '/*';
     const need: RoutePermission = unrouted
       ? routePermission(req.method, path) === 'public'
         ? 'public'
