@@ -1,95 +1,29 @@
 // The dashboard in a real browser (Debian's Chromium driven by playwright-core) against an in-process server
 // holding a deterministic demo history: the cards show the API's numbers, the URL carries the view, the
 // drill-down reaches a ticket's timeline, Russian works, the keyboard suffices, and screenshots are saved.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
-import { DEFAULT_WEB_ROOT, webRoutes } from '../../src/api/routes/web.js';
-import { generateDemo } from '../../src/demo/generate-demo.js';
-import { ingest } from '../../src/ingest/ingest.js';
-import { openStore } from '../../src/store/open.js';
-import type { Store } from '../../src/store/store.js';
 import type { KpiReport } from '../../web/src/api/types.js';
 import { headlineText } from '../../web/src/format/kpi-text.js';
-import { cookiesOf, ensureUser, TEST_PASSWORD, TEST_PASSWORD_COST, tokenHeaders } from '../support/auth.js';
-import { ensureWebBuilt } from '../web-setup.js';
+import {
+  apiGet,
+  type BrowserGlobals,
+  CHROMIUM,
+  closePage,
+  launch,
+  loadDemo,
+  openPage,
+  type Server,
+  SHOTS,
+  settled,
+  startServer,
+  stopServer,
+} from './dashboard-harness.js';
 
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const PERIOD = 'from=2026-03-01&to=2026-03-31';
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** The few browser globals the page callbacks touch (the root tsconfig has no DOM library). */
-interface Storage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-interface BrowserGlobals {
-  localStorage: Storage;
-  sessionStorage: Storage;
-  document: {
-    documentElement: { lang: string };
-    activeElement: {
-      classList: { contains(c: string): boolean };
-      closest(s: string): { getAttribute(a: string): string | null } | null;
-    } | null;
-  };
-}
-
-interface Server {
-  url: string;
-  app: FastifyInstance;
-  store: Store;
-  /** an API token of a viewer, for the test's own requests */
-  auth: Record<string, string>;
-}
-
-async function startServer(dbUrl: string): Promise<Server> {
-  const store = await openStore(dbUrl);
-  const app = await buildApp({ store, auth: { passwordCost: TEST_PASSWORD_COST } });
-  // the dashboard is for signed-in users: a viewer signs in, and the test's own requests carry their token
-  const viewer = await ensureUser(store, { login: 'viewer', role: 'viewer', name: 'Vera Viewer' });
-  const auth = await tokenHeaders(store, viewer, ['kpis:read', 'tickets:read']);
-  // app.ts may already serve the dashboard; register it here only when it does not
-  if (!app.hasRoute({ method: 'GET', url: '/*' })) await app.register(webRoutes(DEFAULT_WEB_ROOT));
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, app, store, auth };
-}
-
-/** Signs the viewer in through the API and gives the browser context the session cookies. */
-async function signInContext(context: BrowserContext, url: string): Promise<void> {
-  const res = await fetch(`${url}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: 'viewer', password: TEST_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const cookies = cookiesOf(res.headers.getSetCookie());
-  await context.addCookies(
-    [...cookies].map(([name, value]) => ({
-      name,
-      value,
-      url,
-      httpOnly: name === 'firstline_session',
-      sameSite: 'Lax',
-    })),
-  );
-}
 
 describe.skipIf(!existsSync(CHROMIUM))('the KPI dashboard in a browser', () => {
   const dir = mkdtempSync(join(tmpdir(), 'firstline-e2e-'));
@@ -98,68 +32,24 @@ describe.skipIf(!existsSync(CHROMIUM))('the KPI dashboard in a browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    mkdirSync(SHOTS, { recursive: true });
     server = await startServer(`sqlite:${join(dir, 'demo.db')}`);
     // two months of the demo service desk (Europe/Moscow) ending with March 2026: deterministic, and
     // March has a full previous period to compare with
-    for (const batch of generateDemo({ days: 62, seed: 7, end: '2026-03-31T21:00:00Z', ticketsPerDay: 40 }))
-      await ingest(server.store, batch);
+    await loadDemo(server.store, { days: 62, seed: 7, end: '2026-03-31T21:00:00Z', ticketsPerDay: 40 });
     empty = await startServer(`sqlite:${join(dir, 'empty.db')}`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launch();
   });
 
   afterAll(async () => {
     await browser?.close();
-    for (const s of [server, empty]) {
-      await s?.app.close();
-      await s?.store.close();
-    }
+    for (const s of [server, empty]) await stopServer(s);
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** A fresh browser context (own storage) with the language set; `path` null leaves it blank. */
-  async function open(
-    path: string | null,
-    lang: 'en' | 'ru' = 'en',
-    init?: Record<string, string>,
-  ): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    await context.addInitScript(
-      ({ lang, init }) => {
-        const { localStorage, sessionStorage } = globalThis as unknown as BrowserGlobals;
-        if (!sessionStorage.getItem('seeded')) {
-          localStorage.setItem('firstline.lang', lang);
-          for (const [k, v] of Object.entries(init)) localStorage.setItem(k, v);
-          sessionStorage.setItem('seeded', '1');
-        }
-      },
-      { lang, init: init ?? {} },
-    );
-    await signInContext(context, server.url);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    pageErrors.set(page, errors);
-    if (path !== null) await page.goto(`${server.url}${path}`);
-    return page;
-  }
-
-  const pageErrors = new WeakMap<Page, string[]>();
-  /** Closes the page's context, after checking that no script error happened on it. */
-  async function close(page: Page): Promise<void> {
-    expect(pageErrors.get(page) ?? []).toEqual([]);
-    await page.context().close();
-  }
-
-  const settled = (page: Page, testId = 'overview') =>
-    page.waitForSelector(`[data-testid="${testId}"][data-loading="false"]`, { timeout: 30_000 });
-
-  async function api(query: string): Promise<KpiReport> {
-    const res = await fetch(`${server.url}/api/v1/kpis?${query}`, { headers: server.auth });
-    expect(res.status).toBe(200);
-    return (await res.json()) as KpiReport;
-  }
+  const open = (path: string | null, lang: 'en' | 'ru' = 'en', init?: Record<string, string>) =>
+    openPage(browser, server, path, { lang, ...(init ? { init } : {}) });
+  const close = closePage;
+  const api = (query: string) => apiGet<KpiReport>(server, `/api/v1/kpis?${query}`);
 
   /** Every card's number, n and fraction against the API's answer for the same cut. */
   async function expectCardsMatch(page: Page, query: string): Promise<Record<string, string>> {
@@ -281,12 +171,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the KPI dashboard in a browser', () => {
     await page.waitForURL(/bucket_start=/);
     await settled(page, 'items');
     const bucketStart = new URL(page.url()).searchParams.get('bucket_start')!;
-    const items = (await (
-      await fetch(
-        `${server.url}/api/v1/kpis/fcr/items?${PERIOD}&bucket=day&bucket_start=${bucketStart}&limit=25`,
-        { headers: server.auth },
-      )
-    ).json()) as { total: number; items: { ticket_id: string }[] };
+    const items = await apiGet<{ total: number; items: { ticket_id: string }[] }>(
+      server,
+      `/api/v1/kpis/fcr/items?${PERIOD}&bucket=day&bucket_start=${bucketStart}&limit=25`,
+    );
     expect(items.total).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="items-title"]').textContent()).toContain(`${items.total} items`);
     const first = page.locator('[data-testid="item-link"]').first();
@@ -335,23 +223,62 @@ describe.skipIf(!existsSync(CHROMIUM))('the KPI dashboard in a browser', () => {
     await close(page);
   });
 
-  it('can be used by keyboard alone: Tab reaches a card, Enter opens it', async () => {
+  /** What has the focus: its test id, the card it sits in, whether it shows a ring, and its own id. */
+  const focus = (page: Page) =>
+    page.evaluate(() => {
+      const g = globalThis as unknown as BrowserGlobals;
+      const active = g.document.activeElement;
+      if (!active) return null;
+      const card = active.closest('[data-kpi]');
+      // the ring of a card link is drawn around its card (:focus-within); anything else rings itself
+      const ringed = active.classList.contains('card-link') ? card : active;
+      const style = ringed ? g.getComputedStyle(ringed) : null;
+      return {
+        id: active.id,
+        testId: active.getAttribute('data-testid'),
+        cardLink: active.classList.contains('card-link'),
+        kpi: card?.getAttribute('data-kpi') ?? null,
+        ring: style !== null && style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 1,
+      };
+    });
+
+  it('can be used by keyboard alone: skip link, cards in reading order with a visible focus, Enter opens', async () => {
     const page = await open(`/?${PERIOD}`);
     await settled(page);
-    let focused: string | null = null;
-    for (let i = 0; i < 60 && focused === null; i++) {
-      await page.keyboard.press('Tab');
-      focused = await page.evaluate(() => {
-        const active = (globalThis as unknown as BrowserGlobals).document.activeElement;
-        return active?.classList.contains('card-link')
-          ? (active.closest('[data-kpi]')?.getAttribute('data-kpi') ?? null)
-          : null;
-      });
-    }
-    expect(focused).toBe('contacts_offered');
+    // the first Tab lands on the skip link, which takes the focus past the top bar and the filters
+    await page.keyboard.press('Tab');
+    expect(await focus(page)).toMatchObject({ testId: 'skip-link', ring: true });
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/kpi\/contacts_offered\?/);
+    expect((await focus(page))?.id).toBe('content');
+    // Tab walks the cards in the order they are shown (a card's quality-check links come after it)
+    const shown = await page.$$eval('[data-testid="kpi-card"]', (els) =>
+      els.map((e) => e.getAttribute('data-kpi')),
+    );
+    const walked: string[] = [];
+    for (let i = 0; i < 40 && walked.length < 8; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focus(page);
+      if (f?.cardLink) {
+        expect(f.ring, `focus ring on ${f.kpi}`).toBe(true);
+        walked.push(f.kpi!);
+      }
+    }
+    expect(walked).toEqual(shown.slice(0, 8));
+    // Enter opens the focused card; the KPI page takes the focus at its content
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/kpi/${walked.at(-1)}\\?`));
     await settled(page, 'kpi-page');
+    expect((await focus(page))?.id).toBe('content');
+    // back on the overview (the focus at its content again), the period changes from the keyboard too:
+    // the filter bar is just before the content
+    await page.goBack();
+    await settled(page);
+    expect((await focus(page))?.id).toBe('content');
+    for (let i = 0; i < 30 && (await focus(page))?.testId !== 'preset-7d'; i++)
+      await page.keyboard.press('Shift+Tab');
+    expect(await focus(page)).toMatchObject({ testId: 'preset-7d', ring: true });
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/period=7d/);
     await close(page);
   });
 
@@ -361,14 +288,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the KPI dashboard in a browser', () => {
     const before = Number(await page.locator('[data-kpi="tickets_created"]').getAttribute('data-headline'));
     await page.click('[data-testid="filter-category"]');
     const url = page.url();
-    const writer = await tokenHeaders(
-      server.store,
-      await ensureUser(server.store, { login: 'feed', role: 'admin' }),
-      ['events:write'],
-    );
     const res = await fetch(`${server.url}/api/v1/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...writer },
+      headers: { 'content-type': 'application/json', ...server.headers },
       body: JSON.stringify([
         {
           id: 'e2e-live-1',
@@ -392,16 +314,13 @@ describe.skipIf(!existsSync(CHROMIUM))('the KPI dashboard in a browser', () => {
   });
 
   it('explains how to load data when the store is empty, never an empty chart', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await signInContext(context, empty.url);
-    const page = await context.newPage();
-    await page.goto(`${empty.url}/`);
+    const page = await openPage(browser, empty, '/');
     const box = page.locator('[data-testid="empty-store"]');
     await box.waitFor({ timeout: 30_000 });
     const text = (await box.textContent()) ?? '';
     expect(text).toContain('npx firstline demo --days 90');
     expect(text).toContain('npx firstline import <file> --format');
     expect(await page.locator('[data-testid="kpi-card"]').count()).toBe(0);
-    await context.close();
+    await closePage(page);
   });
 });

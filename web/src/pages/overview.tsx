@@ -37,8 +37,11 @@ export function Overview() {
   useEffect(() => {
     if (!nothing) return;
     let live = true;
-    api.health().then(
-      (h) => live && setStoreEmpty(h.events === 0),
+    // "Empty" means no ticket and no contact ever: the store may hold other events (agents' profiles, the
+    // accounts' agent users) long before any history is loaded.
+    const ever = new URLSearchParams({ from: '2000-01-01', kpis: 'tickets_created,contacts_offered' });
+    api.kpis(ever).then(
+      (r) => live && setStoreEmpty(!hasAnyData(r)),
       () => live && setStoreEmpty(null),
     );
     return () => {
