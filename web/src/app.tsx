@@ -1,5 +1,6 @@
 import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { isKpiId } from './api/types.js';
+import { AuthGate, UserMenu } from './auth/auth-gate.js';
 import { FilterBar, useDashQuery } from './components/filter-bar.js';
 import { Logo } from './components/icons.js';
 import { Segmented } from './components/segmented.js';
@@ -50,6 +51,7 @@ function Header() {
           render={(l) => (l === 'en' ? 'EN' : 'RU')}
           testId={(l) => `lang-${l}`}
         />
+        <UserMenu />
       </div>
     </header>
   );
@@ -117,7 +119,7 @@ function Content({ path, children }: { path: string; children: ReactNode }) {
 export function App() {
   const { t } = useI18n();
   return (
-    <>
+    <AuthGate>
       <a href="#content" className="skip-link" data-testid="skip-link">
         {t('app.skip')}
       </a>
@@ -133,6 +135,6 @@ export function App() {
           <Page />
         </Suspense>
       </main>
-    </>
+    </AuthGate>
   );
 }

@@ -1,3 +1,4 @@
+import { sessionEnded } from '../auth/session.js';
 import type { ApiErrorBody, ItemsPage, KpiDefinition, KpiId, KpiReport, TicketView } from './types.js';
 
 export class ApiError extends Error {
@@ -18,6 +19,7 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   const res = await fetch(path, { headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
+    if (res.status === 401) sessionEnded();
     if (isErrorBody(body)) throw new ApiError(res.status, body.error.code, body.error.message);
     throw new ApiError(res.status, 'http_error', `${res.status} ${res.statusText}`);
   }

@@ -404,4 +404,28 @@ export const en: Catalog = {
     via: 'via {{via}}',
     reason: 'reason: {{reason}}',
   },
+  auth: {
+    title: 'Sign in',
+    login: 'Login',
+    password: 'Password',
+    signIn: 'Sign in',
+    signingIn: 'Signing in…',
+    signOut: 'Sign out',
+    firstTime:
+      'First time? The administrator "admin" got a one-time password when the server first started (printed in its log), or the one set in FIRSTLINE_ADMIN_PASSWORD.',
+    changeTitle: 'Choose a new password',
+    changeWhy: 'You signed in with a one-time password. Choose your own (at least 10 characters) to go on.',
+    currentPassword: 'Current (one-time) password',
+    newPassword: 'New password',
+    repeatPassword: 'New password again',
+    mismatch: 'The two new passwords differ.',
+    savePassword: 'Save and continue',
+    roles: { admin: 'Administrator', supervisor: 'Supervisor', agent: 'Agent', viewer: 'Viewer' },
+    errors: {
+      invalid_credentials: 'The login or the password is wrong.',
+      too_many_attempts: 'Too many failed attempts. Try again in {{seconds}} s.',
+      invalid_request: '{{message}}',
+      other: 'Signing in failed: {{message}}',
+    },
+  },
 };

@@ -430,4 +430,28 @@ export const ru: Catalog = {
     via: 'через {{via}}',
     reason: 'причина: {{reason}}',
   },
+  auth: {
+    title: 'Вход',
+    login: 'Логин',
+    password: 'Пароль',
+    signIn: 'Войти',
+    signingIn: 'Входим…',
+    signOut: 'Выйти',
+    firstTime:
+      'Впервые? Администратор «admin» получил одноразовый пароль при первом запуске сервера (он в журнале сервера) или тот, что задан в FIRSTLINE_ADMIN_PASSWORD.',
+    changeTitle: 'Задайте новый пароль',
+    changeWhy: 'Вы вошли с одноразовым паролем. Чтобы продолжить, задайте свой (не короче 10 символов).',
+    currentPassword: 'Текущий (одноразовый) пароль',
+    newPassword: 'Новый пароль',
+    repeatPassword: 'Новый пароль ещё раз',
+    mismatch: 'Новые пароли не совпадают.',
+    savePassword: 'Сохранить и продолжить',
+    roles: { admin: 'Администратор', supervisor: 'Руководитель', agent: 'Агент', viewer: 'Наблюдатель' },
+    errors: {
+      invalid_credentials: 'Неверный логин или пароль.',
+      too_many_attempts: 'Слишком много неудачных попыток. Повторите через {{seconds}} с.',
+      invalid_request: '{{message}}',
+      other: 'Не удалось войти: {{message}}',
+    },
+  },
 };
