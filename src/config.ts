@@ -17,6 +17,31 @@ export interface Config {
   trustProxy: boolean | string;
   /** telephony, caller lookup, rating links, call-backs */
   firstLine: FirstLineConfig;
+  /** alert rules run by `serve`, and webhook delivery */
+  alerts: AlertsConfig;
+}
+
+export interface AlertsConfig {
+  /** seconds between two rounds of the alert rules in `serve` (0: never) */
+  intervalS: number;
+  /** tries per alert and webhook, and the wait before the second (doubling after) */
+  webhookAttempts: number;
+  webhookBackoffMs: number;
+  webhookTimeoutMs: number;
+}
+
+function positive(value: string | undefined, fallback: number, min = 0): number {
+  const n = Number(value);
+  return value !== undefined && value !== '' && Number.isFinite(n) && n >= min ? n : fallback;
+}
+
+function alerts(env: NodeJS.ProcessEnv): AlertsConfig {
+  return {
+    intervalS: positive(env.FIRSTLINE_ALERTS_INTERVAL_S, 300),
+    webhookAttempts: Math.floor(positive(env.FIRSTLINE_WEBHOOK_ATTEMPTS, 5, 1)),
+    webhookBackoffMs: positive(env.FIRSTLINE_WEBHOOK_BACKOFF_MS, 5000),
+    webhookTimeoutMs: positive(env.FIRSTLINE_WEBHOOK_TIMEOUT_MS, 10_000, 1),
+  };
 }
 
 export const DEFAULT_DB = 'sqlite:./data/firstline.db';
@@ -51,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.FIRSTLINE_ADMIN_PASSWORD || undefined,
     trustProxy: trustProxy(env.FIRSTLINE_TRUST_PROXY),
     firstLine: firstLine(env),
+    alerts: alerts(env),
   };
 }

@@ -8,12 +8,15 @@ import type { AuthOptions } from './auth/context.js';
 import { accountRoutes, installAuth } from './auth/install.js';
 import { helpDeskRoutes } from './desk/install.js';
 import { installErrorHandling } from './errors.js';
+import { alertRoutes } from './routes/alerts.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
 import { firstLineRoutes } from './routes/first-line.js';
+import { forecastRoutes } from './routes/forecast.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { kpiRoutes } from './routes/kpis.js';
+import { staffingRoutes } from './routes/staffing.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { DEFAULT_WEB_ROOT, webRoutes } from './routes/web.js';
 
@@ -63,6 +66,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(exportRoutes(options.store));
   await app.register(importRoutes(options.store));
   await app.register(firstLineRoutes(options.store, options.firstLine, now, auth));
+  await app.register(staffingRoutes(options.store));
+  await app.register(forecastRoutes(options.store));
+  await app.register(alertRoutes(options.store));
   await app.register(webRoutes(DEFAULT_WEB_ROOT));
   return app;
 }

@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import type { Config } from '../../config.js';
 import { type ForecastReport, volumeForecast } from '../../kpi/forecast/forecast.js';
+import { type GrowthReport, type GrowthRow, volumeGrowth } from '../../kpi/forecast/growth.js';
 import { forecastParams, forecastPeriod } from '../../kpi/forecast/params.js';
 import { orgTimeZone } from '../../kpi/org.js';
 import { openStore } from '../../store/open.js';
+import { bucketStart } from '../../time/buckets.js';
+import { startOfLocalDate } from '../../time/local-date.js';
 import { formatShare, table } from '../format.js';
 import { optionError, snakeOptions } from '../options.js';
 
@@ -79,4 +82,54 @@ export function registerForecast(program: Command, config: () => Config): void {
     .option('--channel <list>', 'only these channels, comma-separated')
     .option('--json', 'print JSON (daily history, forecast with intervals, backtest)')
     .action(async (opts: Record<string, unknown>) => forecast(config(), opts, Boolean(opts.json)));
+  program
+    .command('growth')
+    .description(
+      'volume of the last weeks against the weeks before, per channel and category, flagged when significant (quasi-Poisson z-test, p < 0.01)',
+    )
+    .option('--to <date>', 'last day, inclusive (default yesterday)')
+    .option('--weeks <n>', 'weeks in each period (default 4)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { to?: string; weeks?: string; json?: boolean }) => growth(config(), opts));
+}
+
+function printGrowth(g: GrowthReport): void {
+  const rows = (list: readonly GrowthRow[]) =>
+    list.map((r) => [
+      r.key,
+      String(r.previous),
+      String(r.current),
+      r.change === null ? '—' : `${r.change >= 0 ? '+' : ''}${(r.change * 100).toFixed(1)} %`,
+      r.z === null ? '—' : r.z.toFixed(2),
+      r.p_value === null ? '—' : r.p_value < 0.0001 ? '< 0.0001' : r.p_value.toFixed(4),
+      r.significant ? (r.change !== null && r.change < 0 ? 'FALL' : 'GROWTH') : '',
+    ]);
+  const head = ['', 'previous', 'current', 'change', 'z', 'p', 'flag'];
+  process.stdout.write(
+    `Volume ${g.current.from} – ${g.current.to} against ${g.previous.from} – ${g.previous.to} (${g.time_zone}); ${g.test}\n\n` +
+      `${table(['channel', ...head.slice(1)], rows(g.channels))}\n\n${table(['category', ...head.slice(1)], rows(g.categories))}\n`,
+  );
+}
+
+/** `firstline growth`: the last weeks against the weeks before, per channel and category. */
+export async function growth(
+  config: Config,
+  opts: { to?: string; weeks?: string; json?: boolean },
+): Promise<void> {
+  const weeks = Number(opts.weeks ?? 4);
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 26)
+    throw new Error('--weeks: must be a whole number from 1 to 26');
+  if (opts.to && !/^\d{4}-\d{2}-\d{2}$/.test(opts.to)) throw new Error('--to: must be a date YYYY-MM-DD');
+  const store = await openStore(config.db);
+  try {
+    const tz = await orgTimeZone(store);
+    const to = opts.to
+      ? bucketStart(startOfLocalDate(opts.to, tz) + 36 * 3_600_000, 'day', tz)
+      : bucketStart(Date.now(), 'day', tz);
+    const report = await volumeGrowth(store, to, weeks, tz);
+    if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else printGrowth(report);
+  } finally {
+    await store.close();
+  }
 }

@@ -2,7 +2,17 @@ import { buildApp } from '../../api/app.js';
 import { ensureFirstAdmin } from '../../api/auth/bootstrap.js';
 import { authContext } from '../../api/auth/context.js';
 import type { Config } from '../../config.js';
+import { scheduleAlertChecks } from '../../kpi/alerts/check.js';
 import { describeStoreUrl, openStore } from '../../store/open.js';
+
+/** Webhook delivery settings from the configuration. */
+export function deliveryOptions(config: Config) {
+  return {
+    maxAttempts: config.alerts.webhookAttempts,
+    baseDelayMs: config.alerts.webhookBackoffMs,
+    timeoutMs: config.alerts.webhookTimeoutMs,
+  };
+}
 
 export async function serve(config: Config): Promise<void> {
   const store = await openStore(config.db);
@@ -23,8 +33,15 @@ export async function serve(config: Config): Promise<void> {
     trustProxy: config.trustProxy,
     firstLine: config.firstLine,
   });
+  const alerts =
+    config.alerts.intervalS > 0
+      ? scheduleAlertChecks(store, config.alerts.intervalS, deliveryOptions(config), (err) =>
+          app.log.error({ err }, 'alert check failed'),
+        )
+      : null;
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: closing`);
+    await alerts?.stop();
     await app.close();
     await store.close();
     process.exit(0);

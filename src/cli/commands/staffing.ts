@@ -1,34 +1,13 @@
 import type { Command } from 'commander';
 import type { Config } from '../../config.js';
-import { loadTargets } from '../../kpi/engine.js';
-import { orgTimeZone } from '../../kpi/org.js';
 import { QueryError } from '../../kpi/query-params.js';
-import { figuresWithAgents, requiredAgents, type StaffingAnswer } from '../../kpi/staffing/erlang.js';
-import { forecastVolumeFactors } from '../../kpi/staffing/forecast-basis.js';
-import {
-  calculatorRequest,
-  planPeriod,
-  type StaffingParams,
-  staffingParams,
-} from '../../kpi/staffing/params.js';
-import { type StaffingPlan, staffingPlan } from '../../kpi/staffing/plan.js';
+import { calculatorAnswer, calculatorJson, planFromParams } from '../../kpi/staffing/answer.js';
+import { type StaffingParams, staffingParams } from '../../kpi/staffing/params.js';
+import type { StaffingPlan } from '../../kpi/staffing/plan.js';
 import { openStore } from '../../store/open.js';
 import { formatDuration, formatShare, table } from '../format.js';
 import { optionError, snakeOptions } from '../options.js';
 import { gapHeatMap } from './staffing-heat-map.js';
-
-/** The calculator's answer in the shape the issue fixes (p_abandon only under Erlang A). */
-export function calculatorJson(a: StaffingAnswer): Record<string, number | null> {
-  return {
-    agents: a.agents,
-    scheduled: a.scheduled,
-    p_wait: a.p_wait,
-    service_level: a.service_level,
-    asa_s: a.asa_s,
-    occupancy: a.occupancy,
-    ...(a.model === 'erlang_a' ? { p_abandon: a.p_abandon } : {}),
-  };
-}
 
 /** 'target_sl: …' as the CLI user types it: '--target-sl: …'. */
 const flagNames = (message: string) =>
@@ -38,8 +17,7 @@ const flagNames = (message: string) =>
   );
 
 function calculator(p: StaffingParams, json: boolean): void {
-  const { request, agents } = calculatorRequest(p);
-  const a = agents === undefined ? requiredAgents(request) : figuresWithAgents(request, agents);
+  const { request, answer: a } = calculatorAnswer(p);
   if (json) {
     process.stdout.write(`${JSON.stringify(calculatorJson(a))}\n`);
     return;
@@ -110,24 +88,7 @@ export async function staffing(
   }
   const store = await openStore(config.db);
   try {
-    const timeZone = await orgTimeZone(store);
-    const now = Date.now();
-    const period = planPeriod(p, timeZone, now);
-    const factors =
-      p.basis === 'forecast' ? await forecastVolumeFactors(store, { ...period, timeZone }) : null;
-    const plan = await staffingPlan(store, {
-      ...period,
-      ...(factors ? { basis: 'forecast' as const, volumeFactor: factors } : {}),
-      timeZone,
-      now,
-      targets: await loadTargets(store),
-      ...(p.channel ? { channels: p.channel } : {}),
-      ...(p.target_sl !== undefined ? { serviceLevel: p.target_sl } : {}),
-      ...(p.target_s !== undefined ? { withinS: p.target_s } : {}),
-      ...(p.max_occupancy !== undefined ? { maxOccupancy: p.max_occupancy } : {}),
-      ...(p.shrinkage !== undefined ? { shrinkage: p.shrinkage } : {}),
-      ...(p.fte_hours !== undefined ? { fteHoursPerWeek: p.fte_hours } : {}),
-    });
+    const plan = await planFromParams(store, p, Date.now());
     if (json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
     else printPlan(plan);
   } finally {

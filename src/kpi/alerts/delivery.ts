@@ -17,6 +17,9 @@ export interface DeliveryOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** The configuration's defaults (src/config.ts), for checks run outside the server's schedule. */
+export const DEFAULT_DELIVERY: DeliveryOptions = { maxAttempts: 5, baseDelayMs: 5000, timeoutMs: 10_000 };
+
 /** `sha256=` and the hex HMAC-SHA256 of the exact body bytes under the webhook's secret. */
 export function signBody(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
