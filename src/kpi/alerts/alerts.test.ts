@@ -2,12 +2,13 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeKinds } from '../../../test/support/stores.js';
+import { loadConfig } from '../../config.js';
 import { ingest } from '../../ingest/ingest.js';
 import type { Store } from '../../store/store.js';
 import { Events } from '../kpi-test-helpers.js';
 import { DEFAULT_TARGETS } from '../targets.js';
 import { listAlerts, saveNewAlerts } from './alert-store.js';
-import { checkAlerts } from './check.js';
+import { checkAlerts, scheduleAlertChecks } from './check.js';
 import {
   DELIVERY_HEADER,
   type DeliveryOptions,
@@ -244,3 +245,49 @@ for (const kind of storeKinds) {
     });
   });
 }
+
+describe('the server’s schedule', () => {
+  it('reads its interval and delivery settings from the environment, with defaults', () => {
+    expect(loadConfig({}).alerts).toEqual({
+      intervalS: 300,
+      webhookAttempts: 5,
+      webhookBackoffMs: 5000,
+      webhookTimeoutMs: 10_000,
+    });
+    expect(
+      loadConfig({
+        FIRSTLINE_ALERTS_INTERVAL_S: '0',
+        FIRSTLINE_WEBHOOK_ATTEMPTS: '3',
+        FIRSTLINE_WEBHOOK_BACKOFF_MS: 'soon',
+      }).alerts,
+    ).toMatchObject({ intervalS: 0, webhookAttempts: 3, webhookBackoffMs: 5000 });
+  });
+
+  it('checks on its own, delivers new alerts, and stops', async () => {
+    const fresh = await storeKinds[0]!.fresh();
+    const store = await fresh.open();
+    const hook = await receiver([200]);
+    try {
+      await ingest(store, history().events);
+      await createWebhook(store, { url: hook.url }, FROM);
+      const errors: unknown[] = [];
+      const schedule = scheduleAlertChecks(
+        store,
+        0.05,
+        { maxAttempts: 1, baseDelayMs: 0, timeoutMs: 2000 },
+        (err) => errors.push(err),
+        () => Date.parse('2026-04-01T06:00:00Z'),
+      );
+      for (let i = 0; i < 100 && hook.got.length < 4; i++) await new Promise((r) => setTimeout(r, 50));
+      await schedule.stop();
+      expect(errors).toEqual([]);
+      // The four alerts of 2026-03-31 (within the three days looked back), each delivered once.
+      expect(hook.got).toHaveLength(4);
+      expect((await listAlerts(store, { limit: 10, offset: 0 })).total).toBe(4);
+    } finally {
+      await hook.close();
+      await store.close();
+      await fresh.dispose();
+    }
+  });
+});
