@@ -37,6 +37,7 @@ export function useResource<T>(
   const loadedAt = useRef(0);
   const reload = useCallback(() => setTick((n) => n + 1), []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new tick is a reload of the same key
   useEffect(() => {
     if (key === null) return;
     const ctl = new AbortController();

@@ -56,6 +56,7 @@ export function Histogram({ id, kpi, params, filters }: Props) {
   const thresholds = commonThresholds(kpi.target, filters);
   const filtersKey = JSON.stringify(filters);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filters (and the thresholds drawn from them) are new objects on every render; their JSON says when they changed
   const option = useMemo((): EChartsCoreOption | null => {
     const data = res.data;
     if (!data || data.seconds.length === 0) return null;

@@ -64,6 +64,7 @@ export function TimeSeries({ def, kpi, bucket, timeZone, filters, selected, onPi
   const { t, lang } = useI18n();
   const series = kpi.series ?? [];
   const filtersKey = JSON.stringify(filters);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filters is a new object on every render; its JSON says when it changed
   const option = useMemo((): EChartsCoreOption => {
     const points = series as readonly (Figure & { start: string; tier?: Tier | null })[];
     const labels = points.map((p) => bucketLabel(p.start, bucket, lang, timeZone));
