@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { type Config, loadConfig } from '../config.js';
 import { renderKpiDocs } from '../kpi/kpi-docs.js';
 import { DIMENSIONS } from '../kpi/types.js';
+import { registerAccounts } from './commands/accounts.js';
 import { importCustomersCommand } from './commands/customers.js';
 import { demo } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
@@ -184,6 +185,8 @@ program
   .action(() => {
     process.stdout.write(renderKpiDocs());
   });
+
+registerAccounts(program, config);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`firstline: ${err instanceof Error ? err.message : String(err)}\n`);

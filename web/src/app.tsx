@@ -3,9 +3,8 @@ import { isKpiId } from './api/types.js';
 import { AuthGate, UserMenu } from './auth/auth-gate.js';
 import { FilterBar, useDashQuery } from './components/filter-bar.js';
 import { Logo } from './components/icons.js';
-import { Segmented } from './components/segmented.js';
-import { LANGS } from './format/format.js';
-import { setLang, useI18n } from './i18n/i18n.js';
+import { LanguageSwitch } from './components/language-switch.js';
+import { useI18n } from './i18n/i18n.js';
 import { NAV, navPage } from './nav.js';
 import { Link } from './router/router.js';
 import { searchString, writeQuery } from './router/url-state.js';
@@ -15,7 +14,7 @@ const KpiPage = lazy(() => import('./pages/kpi-page.js'));
 const TicketPage = lazy(() => import('./pages/ticket-page.js'));
 
 function Header() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { query, location } = useDashQuery();
   // the cut (period, filters) travels with the menu: the same view on another page
   const cut = searchString(writeQuery(query));
@@ -41,16 +40,7 @@ function Header() {
           ))}
           <a href="/api/docs">{t('app.apiDocs')}</a>
         </nav>
-        <Segmented
-          label={t('app.language')}
-          className="lang"
-          small
-          options={LANGS}
-          value={lang}
-          onChange={setLang}
-          render={(l) => (l === 'en' ? 'EN' : 'RU')}
-          testId={(l) => `lang-${l}`}
-        />
+        <LanguageSwitch />
         <UserMenu />
       </div>
     </header>

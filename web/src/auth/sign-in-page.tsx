@@ -1,8 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Logo } from '../components/icons.js';
-import { Segmented } from '../components/segmented.js';
-import { LANGS } from '../format/format.js';
-import { setLang, useI18n } from '../i18n/i18n.js';
+import { LanguageSwitch } from '../components/language-switch.js';
+import { useI18n } from '../i18n/i18n.js';
 import { changePassword, SignInError, signIn } from './session.js';
 import './auth.css';
 
@@ -33,23 +32,13 @@ function useSubmit(run: () => Promise<void>) {
 }
 
 function Shell({ title, children }: { title: string; children: React.ReactNode }) {
-  const { t, lang } = useI18n();
   return (
     <main className="auth-page" id="main">
       <div className="auth-card panel">
         <div className="auth-brand">
           <Logo />
           <span className="brand-name">Firstline</span>
-          <Segmented
-            label={t('app.language')}
-            className="lang"
-            small
-            options={LANGS}
-            value={lang}
-            onChange={setLang}
-            render={(l) => (l === 'en' ? 'EN' : 'RU')}
-            testId={(l) => `lang-${l}`}
-          />
+          <LanguageSwitch />
         </div>
         <h1>{title}</h1>
         {children}
