@@ -193,35 +193,14 @@ export async function evaluateAlerts(store: Store, o: AlertOptions): Promise<Ale
       out.push(...judge('escalation_spike', series, unit, starts, scale, rule, o.from, tz));
     }
     if (unit === 'hour') continue;
-    if (kinds.has('sla_breach')) {
-      const events = await firstResponseBreaches(store, historyFrom, to, o.targets);
-      out.push(
-        ...judge(
-          'sla_breach',
-          bucketSeries(events, starts, 'channel', true),
-          unit,
-          starts,
-          null,
-          rule,
-          o.from,
-          tz,
-        ),
-      );
-    }
-    if (kinds.has('abandonment')) {
-      const events = await liveAbandons(store, historyFrom, to, o.shortAbandonS ?? 5);
-      out.push(
-        ...judge(
-          'abandonment',
-          bucketSeries(events, starts, 'channel', true),
-          unit,
-          starts,
-          null,
-          rule,
-          o.from,
-          tz,
-        ),
-      );
+    const rates: [AlertKind, () => Promise<CountedEvent[]>][] = [
+      ['sla_breach', () => firstResponseBreaches(store, historyFrom, to, o.targets)],
+      ['abandonment', () => liveAbandons(store, historyFrom, to, o.shortAbandonS ?? 5)],
+    ];
+    for (const [kind, load] of rates) {
+      if (!kinds.has(kind)) continue;
+      const series = bucketSeries(await load(), starts, 'channel', true);
+      out.push(...judge(kind, series, unit, starts, null, rule, o.from, tz));
     }
   }
   return out.sort((a, b) => a.bucket_start - b.bucket_start || a.id.localeCompare(b.id));

@@ -1,28 +1,14 @@
 import { z } from 'zod';
 import { startOfLocalDate } from '../../time/local-date.js';
+import { commaList, whenString } from '../decision-params.js';
 import { ALERT_KINDS } from './evaluate.js';
 
-const when = z
-  .string()
-  .refine(
-    (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) || !Number.isNaN(Date.parse(s)),
-    'must be a date YYYY-MM-DD or an ISO-8601 instant',
-  );
-
-const kinds = z
-  .string()
-  .transform((s) =>
-    s
-      .split(',')
-      .map((x) => x.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(z.enum(ALERT_KINDS)));
+const kinds = commaList(ALERT_KINDS);
 
 /** Listing stored alerts (CLI and API): buckets starting in [from, to), `to` a day taken whole. */
 export const alertListParams = z.strictObject({
-  from: when.optional(),
-  to: when.optional(),
+  from: whenString.optional(),
+  to: whenString.optional(),
   kind: kinds.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
@@ -30,8 +16,8 @@ export const alertListParams = z.strictObject({
 
 /** Running the rules now: whole buckets in [from, to) (default the last three days up to now). */
 export const alertCheckParams = z.strictObject({
-  from: when.optional(),
-  to: when.optional(),
+  from: whenString.optional(),
+  to: whenString.optional(),
   kind: kinds.optional(),
 });
 

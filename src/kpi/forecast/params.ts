@@ -1,14 +1,7 @@
 import { z } from 'zod';
-import { CHANNELS } from '../../domain/primitives.js';
 import { bucketStart } from '../../time/buckets.js';
+import { channelList, whenString } from '../decision-params.js';
 import { toKpiQuery } from '../query-params.js';
-
-const whenString = z
-  .string()
-  .refine(
-    (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) || !Number.isNaN(Date.parse(s)),
-    'must be a date YYYY-MM-DD or an ISO-8601 instant',
-  );
 
 /** The forecast's parameters as the CLI and the API take them (strings in). */
 export const forecastParams = z.strictObject({
@@ -21,16 +14,7 @@ export const forecastParams = z.strictObject({
     .max(12)
     .default(4),
   seasonality: z.enum(['auto', 'additive', 'multiplicative']).default('auto'),
-  channel: z
-    .string()
-    .transform((s) =>
-      s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.enum(CHANNELS)))
-    .optional(),
+  channel: channelList.optional(),
 });
 export type ForecastParams = z.output<typeof forecastParams>;
 

@@ -1,16 +1,10 @@
 import { z } from 'zod';
-import { CHANNELS } from '../../domain/primitives.js';
+import { channelList, whenString } from '../decision-params.js';
 import { QueryError, toKpiQuery } from '../query-params.js';
 import type { StaffingRequest } from './erlang.js';
 
 const num = z.coerce.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be a finite number');
 const positive = num.pipe(z.number().positive());
-const whenString = z
-  .string()
-  .refine(
-    (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) || !Number.isNaN(Date.parse(s)),
-    'must be a date YYYY-MM-DD or an ISO-8601 instant',
-  );
 
 /**
  * The staffing question as the CLI and the API take it (strings in): with `arrivals`, the plain Erlang
@@ -29,16 +23,7 @@ export const staffingParams = z.strictObject({
   agents: z.coerce.number().int('must be a whole number').min(1).optional(),
   from: whenString.optional(),
   to: whenString.optional(),
-  channel: z
-    .string()
-    .transform((s) =>
-      s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.enum(CHANNELS)))
-    .optional(),
+  channel: channelList.optional(),
   fte_hours: positive.optional(),
   basis: z.enum(['history', 'forecast']).optional(),
 });
