@@ -4,14 +4,17 @@ import { type Config, loadConfig } from '../config.js';
 import { renderKpiDocs } from '../kpi/kpi-docs.js';
 import { DIMENSIONS } from '../kpi/types.js';
 import { registerAccounts } from './commands/accounts.js';
+import { registerAlerts } from './commands/alerts.js';
 import { importCustomersCommand } from './commands/customers.js';
 import { demo } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
 import { facts } from './commands/facts.js';
+import { registerForecast } from './commands/forecast.js';
 import { importCommand } from './commands/import.js';
 import { kpi } from './commands/kpi.js';
 import { rebuild } from './commands/rebuild.js';
 import { serve } from './commands/serve.js';
+import { registerStaffing } from './commands/staffing.js';
 
 // `firstline facts | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -170,7 +173,9 @@ program
   .command('customers')
   .description('customer records')
   .command('import <file>')
-  .description('import customers from CSV (columns: customer_id, name, company, company_id, phones, emails, handles)')
+  .description(
+    'import customers from CSV (columns: customer_id, name, company, company_id, phones, emails, handles)',
+  )
   .option('--country <code>', 'country of phone numbers written without a country code', 'RU')
   .option('--json', 'print the summary as JSON')
   .action(async (file: string, opts: { country: string; json?: boolean }) =>
@@ -185,6 +190,10 @@ program
   .action(() => {
     process.stdout.write(renderKpiDocs());
   });
+
+registerStaffing(program, config);
+registerForecast(program, config);
+registerAlerts(program, config);
 
 registerAccounts(program, config);
 
