@@ -1,4 +1,5 @@
 // npm run bench [-- --quick] [--sizes 100k,1M,5M] [--only kpis,ingest,rebuild,http,import,staffing,rss]
+//   [--out f.json] [--pg-max 100k|1M|5M (largest store copied to PostgreSQL; default 100k)]
 // Every measurement runs several times after a warm-up and beside its baseline in the same run; the table
 // goes to stdout and everything to bench/results.json. --quick: the 100k store only, short runs (< 2 min
 // once the base history is cached; generating it the first time takes some minutes).
@@ -19,7 +20,8 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     sizes: { type: 'string' },
     only: { type: 'string' },
-    pg: { type: 'boolean', default: true },
+    'pg-max': { type: 'string', default: '100k' },
+    out: { type: 'string', default: join(import.meta.dirname, 'results.json') },
   },
 });
 const quick = values.quick;
@@ -49,7 +51,9 @@ function child(script: string, args: string[]): unknown {
   return JSON.parse(res.stdout.trim().split('\n').at(-1)!);
 }
 
-const bin = values.pg ? findBinaries() : null;
+// PostgreSQL gets a copy of the facts up to this size (the copy of 1M tickets' facts takes a long while)
+const pgMax = SIZES[values['pg-max']] ?? 0;
+const bin = findBinaries();
 const cluster = bin ? startCluster(bin, true) : null;
 const pgBase = cluster && typeof cluster !== 'string' ? cluster.url : null;
 try {
@@ -59,7 +63,7 @@ try {
       const data = dataset(size);
       // PostgreSQL holds the same facts (copied once per run; large sizes take minutes to copy)
       const pgUrl =
-        pgBase && size <= 1_000_000 ? await newPgDatabase(pgBase, `bench_${data.name}`) : undefined;
+        pgBase && size <= pgMax ? await newPgDatabase(pgBase, `bench_${data.name.toLowerCase()}`) : undefined;
       if (pgUrl) await copyToPostgres(data.path, pgUrl);
       cases.push(
         ...(await kpiBench(data, {

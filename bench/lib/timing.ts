@@ -11,7 +11,12 @@ export function summarise(samples: readonly number[]): Timing {
   const mid = sorted.length >> 1;
   const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   const round = (x: number) => Math.round(x * 100) / 100;
-  return { median_ms: round(median), min_ms: round(sorted[0]!), max_ms: round(sorted.at(-1)!), runs: sorted.length };
+  return {
+    median_ms: round(median),
+    min_ms: round(sorted[0]!),
+    max_ms: round(sorted.at(-1)!),
+    runs: sorted.length,
+  };
 }
 
 export async function time(
