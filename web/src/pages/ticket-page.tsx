@@ -12,7 +12,7 @@ const str = (v: unknown): string => (v === null || v === undefined ? '' : String
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
 /** One timeline event as a sentence. */
-function describe(e: TimelineEvent, t: TFunction, lang: Lang): string {
+export function describe(e: TimelineEvent, t: TFunction, lang: Lang): string {
   const key = `ticket.event.${e.type}`;
   const args: Record<string, string> = {};
   switch (e.type) {
