@@ -12,7 +12,7 @@ import type {
   BenchmarksReport,
   TargetSettings,
   WhyReport,
-} from '../../web/src/api/insights.js';
+} from '../../web/src/api/insight-types.js';
 import type { KpiReport } from '../../web/src/api/types.js';
 import { roundHalfAway } from '../../web/src/format/exact-sum.js';
 import {

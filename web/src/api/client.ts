@@ -31,7 +31,9 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
  * cookie readable by the page (double submit). Empty when there is no session (no authentication).
  */
 export function csrfHeaders(): Record<string, string> {
-  const m = /(?:^|;\s*)firstline_csrf=([^;]*)/.exec(document.cookie);
+  // through globalThis: this module is also type-checked outside the browser (by tests that import it)
+  const cookie = (globalThis as { document?: { cookie?: string } }).document?.cookie ?? '';
+  const m = /(?:^|;\s*)firstline_csrf=([^;]*)/.exec(cookie);
   return m?.[1] ? { 'x-csrf-token': decodeURIComponent(m[1]) } : {};
 }
 
