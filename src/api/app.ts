@@ -5,7 +5,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { FirstLineConfig } from '../ingest/first-line-config.js';
 import type { Store } from '../store/store.js';
 import type { AuthOptions } from './auth/context.js';
-import { accountRoutes, installAuth } from './auth/install.js';
+import { accountRoutes, installAuth, OPENAPI_SECURITY } from './auth/install.js';
 import { helpDeskRoutes } from './desk/install.js';
 import { installErrorHandling } from './errors.js';
 import { alertRoutes } from './routes/alerts.js';
@@ -53,6 +53,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       info: { title: 'Firstline API', description: 'Help desk events in, exact support KPIs out.', version },
+      ...OPENAPI_SECURITY,
     },
     transform: jsonSchemaTransform,
   });
