@@ -18,15 +18,15 @@ interface Props {
   agents: DeskAgent[];
   action: DeskAction | null;
   setAction: (a: DeskAction | null) => void;
-  /** bumped when the stream tells of a change made elsewhere */
-  changedElsewhere: number;
+  /** the newest version of this ticket the stream told of */
+  streamVersion: number;
   onChanged: () => void;
 }
 
 type Notice = { kind: 'ok' | 'error' | 'stale'; text: string } | null;
 
 /** One ticket in the workspace: its SLA clocks, the actions, the timeline. */
-export function TicketDesk({ id, agents, action, setAction, changedElsewhere, onChanged }: Props) {
+export function TicketDesk({ id, agents, action, setAction, streamVersion, onChanged }: Props) {
   const { t, lang } = useI18n();
   const [view, setView] = useState<DeskTicket | null>(null);
   const [sla, setSla] = useState<SlaClocks | null>(null);
@@ -49,9 +49,10 @@ export function TicketDesk({ id, agents, action, setAction, changedElsewhere, on
 
   // a change made elsewhere is announced, not applied under the agent's hands: their next action is
   // sent with the version they saw, and the server's 409 then shows the fresh state
+  const loaded = view?.ticket.version ?? null;
   useEffect(() => {
-    if (changedElsewhere > 0) setOutdated(true);
-  }, [changedElsewhere]);
+    if (loaded !== null && streamVersion > loaded) setOutdated(true);
+  }, [streamVersion, loaded]);
 
   const submit = async (a: DeskAction, body: Record<string, unknown>) => {
     if (!view) return;

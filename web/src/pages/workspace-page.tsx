@@ -51,7 +51,7 @@ export default function WorkspacePage() {
   const [creating, setCreating] = useState(false);
   const [help, setHelp] = useState(false);
   const [action, setAction] = useState<DeskAction | null>(null);
-  const [changedElsewhere, setChangedElsewhere] = useState(0);
+  const [streamVersion, setStreamVersion] = useState(0);
   const [tick, setTick] = useState(0);
   const reload = useCallback(() => setTick((n) => n + 1), []);
 
@@ -75,9 +75,12 @@ export default function WorkspacePage() {
     deskApi.agents().then(setAgents, () => setAgents([]));
   }, []);
 
+  // the stream's news of one ticket are no news of the next one opened
+  useEffect(() => setStreamVersion(0), [selected]);
+
   const live = useTicketStream(scope, (c) => {
     reload();
-    if (c.ticket_id === selected) setChangedElsewhere((n) => n + 1);
+    if (c.ticket_id === selected && c.version !== null) setStreamVersion(c.version);
   });
 
   useEffect(() => {
@@ -175,7 +178,7 @@ export default function WorkspacePage() {
               agents={agents}
               action={action}
               setAction={setAction}
-              changedElsewhere={changedElsewhere}
+              streamVersion={streamVersion}
               onChanged={reload}
             />
           ) : (
