@@ -51,7 +51,7 @@ export default function WorkspacePage() {
   const [creating, setCreating] = useState(false);
   const [help, setHelp] = useState(false);
   const [action, setAction] = useState<DeskAction | null>(null);
-  const [streamVersion, setStreamVersion] = useState(0);
+  const [streamNews, setStreamNews] = useState<{ id: string; version: number } | null>(null);
   const [tick, setTick] = useState(0);
   const reload = useCallback(() => setTick((n) => n + 1), []);
 
@@ -75,12 +75,10 @@ export default function WorkspacePage() {
     deskApi.agents().then(setAgents, () => setAgents([]));
   }, []);
 
-  // the stream's news of one ticket are no news of the next one opened
-  useEffect(() => setStreamVersion(0), [selected]);
-
   const live = useTicketStream(scope, (c) => {
     reload();
-    if (c.ticket_id === selected && c.version !== null) setStreamVersion(c.version);
+    if (c.ticket_id === selected && c.version !== null)
+      setStreamNews({ id: c.ticket_id, version: c.version });
   });
 
   useEffect(() => {
@@ -178,7 +176,7 @@ export default function WorkspacePage() {
               agents={agents}
               action={action}
               setAction={setAction}
-              streamVersion={streamVersion}
+              streamVersion={streamNews?.id === selected ? streamNews.version : 0}
               onChanged={reload}
             />
           ) : (
