@@ -10,7 +10,8 @@ const MAX_ENTRIES = 64;
  * request asking for it while it runs and, on SQLite, kept until the next write. The data version is the
  * log's last position and the settings' last change; SQLite writers commit in log order, so a new write
  * always shows. On PostgreSQL a slower writer may commit an earlier position later, so there only requests
- * running at the same moment share a result. `now` is taken to the second so such requests coincide.
+ * running at the same moment share a result. `now` (up to which pending items and running stretches are
+ * measured) is taken to the minute, so a dashboard reloaded within a minute gets the same answer.
  */
 export class KpiResultCache {
   private readonly entries = new Map<string, Promise<KpiReport>>();
@@ -18,7 +19,7 @@ export class KpiResultCache {
   constructor(private readonly store: Store) {}
 
   async get(query: KpiQuery, kpis: readonly KpiId[]): Promise<KpiReport> {
-    const q = { ...query, now: Math.floor(query.now / 1000) * 1000 };
+    const q = { ...query, now: Math.floor(query.now / 60_000) * 60_000 };
     const keep = this.store.dialect === 'sqlite';
     const key = `${keep ? await this.version() : 'live'}|${JSON.stringify(q)}|${kpis.join(',')}`;
     let entry = this.entries.get(key);
