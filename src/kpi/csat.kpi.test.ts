@@ -73,7 +73,13 @@ for (const kind of storeKinds) {
         headline: 0.6,
         tier: 'poor',
       });
-      expect(k.trend).toEqual({ measure: 'value', previous: 0, change: 0.6, direction: 'up', assessment: 'better' });
+      expect(k.trend).toEqual({
+        measure: 'value',
+        previous: 0,
+        change: 0.6,
+        direction: 'up',
+        assessment: 'better',
+      });
     });
 
     it('csat by rating channel (by_via): the latest rating decides the channel', async () => {

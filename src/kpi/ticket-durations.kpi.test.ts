@@ -46,7 +46,13 @@ describe('first_response (SPEC §3 #4)', () => {
     // values 120, 600, 1800, 7200; within the good target: f1, f2, f3 (f4 phone > 60 s); excellent: f1 only
     expect(k).toMatchObject({ kind: 'duration', ...duration(4, 1, 2430, 600, 7200, 0.75, 4) });
     expect(k).toMatchObject({ tier: 'good', headline: 0.75 });
-    expect(k.trend).toEqual({ measure: 'share', previous: 1, change: -0.25, direction: 'down', assessment: 'worse' });
+    expect(k.trend).toEqual({
+      measure: 'share',
+      previous: 1,
+      change: -0.25,
+      direction: 'down',
+      assessment: 'worse',
+    });
   });
 
   it('by agent: the first responder (the agent who answered the contact for a live ticket)', async () => {
@@ -299,6 +305,12 @@ describe('trend of a duration without a target policy', () => {
     const targets = { ...DEFAULT_TARGETS, durations: { ...DEFAULT_TARGETS.durations, first_response: [] } };
     const k = kpiOf(await kpisFor(s.events, {}, { ids: ['first_response'], targets }), 'first_response');
     expect(k).toMatchObject({ ...duration(1, 0, 3600, 3600, 3600, null, 0), headline: 3600, tier: null });
-    expect(k.trend).toEqual({ measure: 'mean', previous: 600, change: 3000, direction: 'up', assessment: 'worse' });
+    expect(k.trend).toEqual({
+      measure: 'mean',
+      previous: 600,
+      change: 3000,
+      direction: 'up',
+      assessment: 'worse',
+    });
   });
 });

@@ -164,7 +164,13 @@ describe('tickets_processed (SPEC §3 #3, reference: the L1 resolution or the di
       'tickets_processed',
     );
     expect(k).toMatchObject({ kind: 'count', value: 5, headline: 5, resolved_by_l1: 3, dispatched: 2 });
-    expect(k.trend).toEqual({ measure: 'value', previous: 1, change: 4, direction: 'up', assessment: 'better' });
+    expect(k.trend).toEqual({
+      measure: 'value',
+      previous: 1,
+      change: 4,
+      direction: 'up',
+      assessment: 'better',
+    });
   });
 
   it('per agent: the agent who resolved at L1 or dispatched', async () => {
