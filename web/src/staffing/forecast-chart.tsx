@@ -46,6 +46,8 @@ export function ForecastChart({ series }: { series: SeriesForecast }) {
         data: [...pad, ...f.map((p) => upper(p) - lower(p))],
         lineStyle: { opacity: 0 },
         areaStyle: { color: fill },
+        // the legend's mark takes the band's colour
+        itemStyle: { color: fill },
         symbol: 'none',
         silent: true,
       },
