@@ -20,6 +20,13 @@ export interface NavPage {
 export const NAV: readonly NavPage[] = [
   { path: '/', label: 'app.overview', page: Overview, filters: true, buckets: true, testId: 'nav-overview' },
   {
+    path: '/workspace',
+    label: 'nav.workspace',
+    page: lazy(() => import('./pages/workspace-page.js')),
+    filters: false,
+    testId: 'nav-workspace',
+  },
+  {
     path: '/agents',
     label: 'nav.agents',
     page: lazy(() => import('./pages/agents-page.js')),
@@ -32,6 +39,13 @@ export const NAV: readonly NavPage[] = [
     page: lazy(() => import('./pages/benchmarks-page.js')),
     filters: true,
     testId: 'nav-benchmarks',
+  },
+  {
+    path: '/staffing',
+    label: 'nav.staffing',
+    page: lazy(() => import('./pages/staffing-page.js')),
+    filters: false,
+    testId: 'nav-staffing',
   },
   {
     path: '/targets',
