@@ -90,9 +90,15 @@ describe.skipIf(!existsSync(CHROMIUM))('the staffing page in a browser', () => {
     expect(new Set(cells.map((c) => c.hour)).size).toBe(24);
     const sorted = (xs: { weekday: number; hour: number; gap: number }[]) =>
       [...xs].sort((a, b) => a.weekday - b.weekday || a.hour - b.hour);
-    expect(sorted(cells)).toEqual(
-      sorted(plan.slots.map((s) => ({ weekday: s.weekday, hour: s.hour, gap: s.gap }))),
+    // Staffed agents are measured up to now (a running work stretch keeps growing), so the page's answer
+    // and the test's may be a few seconds apart: the same slots, each gap within 0.1 agent.
+    const expected = sorted(plan.slots.map((s) => ({ weekday: s.weekday, hour: s.hour, gap: s.gap })));
+    const shown = sorted(cells);
+    expect(shown.map(({ weekday, hour }) => [weekday, hour])).toEqual(
+      expected.map(({ weekday, hour }) => [weekday, hour]),
     );
+    const worst = Math.max(...shown.map((c, i) => Math.abs(c.gap - expected[i]!.gap)));
+    expect(worst).toBeLessThanOrEqual(0.1);
 
     // the tooltip of a slot says its required and staffed agents and its arrivals
     const slot = plan.slots.find((s) => s.weekday === 2 && s.hour === 11)!;
