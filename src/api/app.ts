@@ -27,7 +27,7 @@ export interface AppOptions {
   version?: string;
   /** the server's clock (tests drive it); actions and sessions take their instants from it */
   now?: () => number;
-  /** believe X-Forwarded-For/-Proto from these proxies (true: any); see Fastify's trustProxy */
+  /** believe X-Forwarded-For/-Proto from these proxies (true: every proxy); see Fastify's trustProxy */
   trustProxy?: boolean | string;
   auth?: AuthOptions;
   /** telephony, customers, rating links, call-backs, breaks (defaults: no PBX token, country RU) */

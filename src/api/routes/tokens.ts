@@ -95,7 +95,7 @@ export function tokenRoutes(ctx: AuthContext): FastifyPluginAsyncZod {
     });
     app.delete('/api/v1/tokens/:id', {
       schema: {
-        summary: 'Revoke an API token (yours; administrators: any)',
+        summary: 'Revoke an API token (yours; administrators: every token)',
         tags: ['auth'],
         params: z.object({ id: z.string() }),
       },
