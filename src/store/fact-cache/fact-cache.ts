@@ -109,7 +109,7 @@ export class FactCache {
       const rows = await qb.execute();
       // A whole load of new columns must also fill rows that are not held yet: every column is written.
       const write = whole ? columns : [...table.columns.keys()];
-      for (const r of rows) table.write(table.rowFor(String(r[key])), r, write);
+      table.write(rows, write);
       if (rows.length < PAGE) return;
       after = String(rows.at(-1)![key]);
     }

@@ -56,12 +56,15 @@ export class FactTable {
     return row;
   }
 
-  /** Writes the given columns of one row (values as the database returns them). */
-  write(row: number, values: Record<string, unknown>, columns: Iterable<string>): void {
-    for (const name of columns) {
-      this.columns.get(name)!.set(row, values[name]);
-      this.indexes.get(name)?.invalidate();
+  /** Writes the given columns of rows (values as the database returns them); their indexes are rebuilt on next read. */
+  write(rows: readonly Record<string, unknown>[], columns: readonly string[]): void {
+    if (rows.length === 0) return;
+    const held = columns.map((name) => this.columns.get(name)!);
+    for (const r of rows) {
+      const row = this.rowFor(String(r[this.key]));
+      for (let i = 0; i < held.length; i++) held[i]!.set(row, r[columns[i]!]);
     }
+    for (const name of columns) this.indexes.get(name)?.invalidate();
   }
 
   /** Rows whose value of `column` lies in [from, to), in no particular order. */
