@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type InputHTMLAttributes, useState } from 'react';
 import { Logo } from '../components/icons.js';
 import { LanguageSwitch } from '../components/language-switch.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -47,6 +47,20 @@ function Shell({ title, children }: { title: string; children: React.ReactNode }
   );
 }
 
+/** A required field with its label; `onValue` receives the text as typed. */
+function Field({
+  label,
+  onValue,
+  ...input
+}: { label: string; onValue: (v: string) => void } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <label>
+      {label}
+      <input {...input} onChange={(e) => onValue(e.target.value)} required />
+    </label>
+  );
+}
+
 /** Shown instead of the app to anyone not signed in; the address stays, so the page asked for opens after. */
 export function SignInPage() {
   const { t } = useI18n();
@@ -56,29 +70,23 @@ export function SignInPage() {
   return (
     <Shell title={t('auth.title')}>
       <form className="auth-form" onSubmit={submit} data-testid="sign-in">
-        <label>
-          {t('auth.login')}
-          <input
-            name="login"
-            autoComplete="username"
-            value={login}
-            onChange={(e) => setLogin(e.target.value)}
-            required
-            data-testid="sign-in-login"
-          />
-        </label>
-        <label>
-          {t('auth.password')}
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-            data-testid="sign-in-password"
-          />
-        </label>
+        <Field
+          label={t('auth.login')}
+          name="login"
+          autoComplete="username"
+          value={login}
+          onValue={setLogin}
+          data-testid="sign-in-login"
+        />
+        <Field
+          label={t('auth.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onValue={setPassword}
+          data-testid="sign-in-password"
+        />
         {error && (
           <p className="banner banner-error" role="alert" data-testid="sign-in-error">
             {error}
@@ -109,41 +117,32 @@ export function ChangePasswordPage() {
         data-testid="change-password"
       >
         <p>{t('auth.changeWhy')}</p>
-        <label>
-          {t('auth.currentPassword')}
-          <input
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-            required
-            data-testid="current-password"
-          />
-        </label>
-        <label>
-          {t('auth.newPassword')}
-          <input
-            type="password"
-            autoComplete="new-password"
-            minLength={10}
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-            required
-            data-testid="new-password"
-          />
-        </label>
-        <label>
-          {t('auth.repeatPassword')}
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={repeat}
-            onChange={(e) => setRepeat(e.target.value)}
-            required
-            data-testid="repeat-password"
-            aria-invalid={mismatch}
-          />
-        </label>
+        <Field
+          label={t('auth.currentPassword')}
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onValue={setCurrent}
+          data-testid="current-password"
+        />
+        <Field
+          label={t('auth.newPassword')}
+          type="password"
+          autoComplete="new-password"
+          minLength={10}
+          value={next}
+          onValue={setNext}
+          data-testid="new-password"
+        />
+        <Field
+          label={t('auth.repeatPassword')}
+          type="password"
+          autoComplete="new-password"
+          value={repeat}
+          onValue={setRepeat}
+          data-testid="repeat-password"
+          aria-invalid={mismatch}
+        />
         {mismatch && <p className="field-error">{t('auth.mismatch')}</p>}
         {error && (
           <p className="banner banner-error" role="alert">
