@@ -1,5 +1,6 @@
 import { chunk } from '../../store/chunks.js';
 import type { Store } from '../../store/store.js';
+import { type CallChange, isCallStream, readCallChanges } from './call-changes.js';
 
 export interface TicketChange {
   seq: number;
@@ -14,15 +15,16 @@ export interface TicketChange {
   updated_at: string | null;
 }
 
-type Listener = (changes: readonly TicketChange[]) => void;
+/** Ticket changes, and the PBX calls whose contact events were appended (for the screen pop). */
+type Listener = (changes: readonly TicketChange[], calls: readonly CallChange[]) => void;
 
 /** PostgreSQL writers may commit out of sequence order: positions this far back are read again (and de-duplicated). */
 const LOOKBACK = 1000;
 
 /**
  * Tells subscribers which tickets changed, whoever changed them (actions, ingest, imports, other server
- * processes): it follows the event log by position, polling only while someone listens, and at once when
- * nudged by a local write.
+ * processes), and which calls moved: it follows the event log by position (one poll for all listeners),
+ * polling only while someone listens, and at once when nudged by a local write.
  */
 export class TicketStreamHub {
   private listeners = new Set<Listener>();
@@ -88,11 +90,18 @@ export class TicketStreamHub {
       .limit(5000)
       .execute();
     const byTicket = new Map<string, { seq: number; types: string[] }>();
+    const byCall = new Map<string, { seq: number; types: string[] }>();
     for (const r of rows) {
       const seq = Number(r.seq);
       if (this.seen.has(seq) || seq <= this.cursor - LOOKBACK) continue;
       this.seen.add(seq);
       this.cursor = Math.max(this.cursor, seq);
+      if (isCallStream(r.stream)) {
+        const call = byCall.get(r.stream.slice(8)) ?? { seq, types: [] };
+        call.seq = seq;
+        call.types.push(r.type);
+        byCall.set(r.stream.slice(8), call);
+      }
       const ticket = r.stream.startsWith('ticket:') ? r.stream.slice(7) : r.ticket_id;
       if (!ticket) continue;
       const entry = byTicket.get(ticket) ?? { seq, types: [] };
@@ -101,7 +110,8 @@ export class TicketStreamHub {
       byTicket.set(ticket, entry);
     }
     for (const s of this.seen) if (s <= this.cursor - LOOKBACK) this.seen.delete(s);
-    if (byTicket.size === 0) return;
+    const calls = await readCallChanges(db, byCall);
+    if (byTicket.size === 0 && calls.length === 0) return;
     const tickets = [];
     for (const part of chunk([...byTicket.keys()], 900))
       tickets.push(
@@ -127,6 +137,6 @@ export class TicketStreamHub {
       };
     });
     changes.sort((a, b) => a.seq - b.seq);
-    for (const l of this.listeners) l(changes);
+    for (const l of this.listeners) l(changes, calls);
   }
 }

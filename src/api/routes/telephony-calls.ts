@@ -7,6 +7,7 @@ import { registerCallTicket } from '../../ingest/telephony/call-ticket.js';
 import { contactIdOf } from '../../ingest/telephony/plan-call-events.js';
 import { customerByIdentifier } from '../../store/customer-view.js';
 import type { Store } from '../../store/store.js';
+import { callState } from '../desk/call-changes.js';
 import { HttpError } from '../errors.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
@@ -20,7 +21,7 @@ export function telephonyCallRoutes(store: Store, _config: FirstLineConfig): Fas
       schema: {
         summary: "A call's screen pop: its state, the caller, their company and open tickets",
         description:
-          'Poll this while a call rings or is talked (no server push yet): state is ringing, answered, abandoned or ended.',
+          'State is ringing, answered, abandoned or ended. The workspace reads this when the live stream (GET /api/v1/stream) tells it of the call (`event: call`).',
         tags: ['telephony'],
         params: callId,
       },
@@ -32,14 +33,7 @@ export function telephonyCallRoutes(store: Store, _config: FirstLineConfig): Fas
           .where('contact_id', '=', contactId)
           .executeTakeFirst();
         if (!c) throw new HttpError(404, 'not_found', `no call ${JSON.stringify(req.params.callId)}`);
-        const state =
-          c.outcome === 'abandoned'
-            ? 'abandoned'
-            : c.ended_at !== null
-              ? 'ended'
-              : c.answered_at !== null
-                ? 'answered'
-                : 'ringing';
+        const state = callState(c);
         const customerId = c.customer ? await customerByIdentifier(store.db, c.customer) : null;
         return {
           call_id: req.params.callId,
