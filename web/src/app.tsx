@@ -4,6 +4,7 @@ import { AuthGate, UserMenu } from './auth/auth-gate.js';
 import { FilterBar, useDashQuery } from './components/filter-bar.js';
 import { Logo } from './components/icons.js';
 import { LanguageSwitch } from './components/language-switch.js';
+import { BreakReminder } from './first-line/break-reminder.js';
 import { useI18n } from './i18n/i18n.js';
 import { NAV, navPage } from './nav.js';
 import { Link } from './router/router.js';
@@ -114,6 +115,7 @@ export function App() {
         {t('app.skip')}
       </a>
       <Header />
+      <BreakReminder />
       <main id="main" className="main" tabIndex={-1}>
         <Suspense
           fallback={

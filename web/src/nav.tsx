@@ -48,6 +48,13 @@ export const NAV: readonly NavPage[] = [
     testId: 'nav-staffing',
   },
   {
+    path: '/first-line',
+    label: 'nav.firstLine',
+    page: lazy(() => import('./pages/first-line-page.js')),
+    filters: false,
+    testId: 'nav-first-line',
+  },
+  {
     path: '/targets',
     label: 'nav.targets',
     page: lazy(() => import('./pages/targets-page.js')),

@@ -1,5 +1,6 @@
 import type { Catalog } from './catalog.js';
 import { deskEn } from './desk-en.js';
+import { firstLineEn } from './first-line-en.js';
 import { insightsEn } from './insights-en.js';
 import { staffingEn } from './staffing-en.js';
 
@@ -224,6 +225,7 @@ export const en: Catalog = {
     agents: 'Agents & teams',
     benchmarks: 'Channel benchmarks',
     staffing: 'Staffing',
+    firstLine: 'First line',
     targets: 'Targets',
   },
   ...insightsEn,
@@ -288,6 +290,7 @@ export const en: Catalog = {
   },
   staffing: staffingEn,
   desk: deskEn,
+  firstLine: firstLineEn,
   auth: {
     title: 'Sign in',
     login: 'Login',

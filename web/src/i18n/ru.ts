@@ -1,5 +1,6 @@
 import type { Catalog } from './catalog.js';
 import { deskRu } from './desk-ru.js';
+import { firstLineRu } from './first-line-ru.js';
 import { insightsRu } from './insights-ru.js';
 import { staffingRu } from './staffing-ru.js';
 
@@ -233,6 +234,7 @@ export const ru: Catalog = {
     agents: 'Сотрудники и команды',
     benchmarks: 'Нормативы каналов',
     staffing: 'Штат',
+    firstLine: 'Первая линия',
     targets: 'Цели',
   },
   ...insightsRu,
@@ -298,6 +300,7 @@ export const ru: Catalog = {
   },
   staffing: staffingRu,
   desk: deskRu,
+  firstLine: firstLineRu,
   auth: {
     title: 'Вход',
     login: 'Логин',

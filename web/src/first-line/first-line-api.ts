@@ -1,0 +1,106 @@
+import { ApiError, csrfHeaders, getJson } from '../api/client.js';
+import { sessionEnded } from '../auth/session.js';
+
+/** An agent's status as agent.status records it (SPEC §2). */
+export type AgentStatus = 'available' | 'busy' | 'break' | 'offline';
+export type BreakState = 'working' | 'overdue' | 'on_break' | 'offline';
+
+/** Where an agent stands against the break rule (GET /api/v1/agents/:id/break). */
+export interface BreakStatus {
+  agent_id: string;
+  name: string | null;
+  state: BreakState;
+  status: AgentStatus | null;
+  working_since: string | null;
+  worked_s: number | null;
+  break_due_at: string | null;
+  over_limit: boolean;
+  break_started_at: string | null;
+  break_s: number | null;
+  break_counts: boolean;
+}
+
+export interface BoardAgent extends BreakStatus {
+  line: number | null;
+  team_id: string | null;
+}
+
+export interface BoardAnswer {
+  at: string;
+  counts: Record<BreakState, number>;
+  agents: BoardAgent[];
+}
+
+export interface CallbackItem {
+  ticket_id: string;
+  subject: string | null;
+  channel: string;
+  category: string | null;
+  resolved_at: string;
+  resolved_by: string | null;
+  attempts: number;
+  customer: { ref: string | null; customer_id: string | null; name: string | null; phones: string[] };
+}
+
+export interface CallbacksAnswer {
+  share: number;
+  from: string;
+  to: string;
+  items: CallbackItem[];
+}
+
+export type CallbackOutcome =
+  | { outcome: 'reached'; score: number; comment?: string }
+  | { outcome: 'no_answer' };
+
+/** Seed 000: the reminder comes after 60 minutes of continuous work and suggests a 10-minute break. */
+export const BREAK_DUE_MIN = 60;
+export const SUGGESTED_BREAK_MIN = 10;
+
+async function post<T>(path: string, body: unknown): Promise<T> {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json', ...csrfHeaders() },
+    body: JSON.stringify(body),
+  });
+  const answer = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+  if (res.ok) return answer as T;
+  if (res.status === 401) sessionEnded();
+  throw new ApiError(
+    res.status,
+    answer?.error?.code ?? 'http_error',
+    answer?.error?.message ?? `${res.status} ${res.statusText}`,
+  );
+}
+
+const agentPath = (id: string) => `/api/v1/agents/${encodeURIComponent(id)}`;
+
+export const firstLineApi = {
+  myBreak: (agentId: string, signal?: AbortSignal) =>
+    getJson<BreakStatus>(`${agentPath(agentId)}/break`, signal),
+  setStatus: (agentId: string, status: AgentStatus) =>
+    post<BreakStatus>(`${agentPath(agentId)}/status`, { status }),
+  board: (signal?: AbortSignal) => getJson<BoardAnswer>('/api/v1/agents/breaks', signal),
+  callbacks: (signal?: AbortSignal) => getJson<CallbacksAnswer>('/api/v1/callbacks', signal),
+  logCallback: (ticketId: string, body: CallbackOutcome) =>
+    post<unknown>(`/api/v1/tickets/${encodeURIComponent(ticketId)}/callback`, body),
+};
+
+/** Whole minutes of a span in seconds, as the reminder and the board say them ("64 min"). */
+export const wholeMinutes = (s: number | null): number => Math.floor(Math.max(0, s ?? 0) / 60);
+
+const RANK: Record<BreakState, number> = { overdue: 0, on_break: 1, working: 2, offline: 3 };
+
+/**
+ * The board's order: overdue first (longest stretch first), then on a break (longest first), then working
+ * (longest first), offline last by name.
+ */
+export function boardOrder(agents: readonly BoardAgent[]): BoardAgent[] {
+  const span = (a: BoardAgent) => (a.state === 'on_break' ? (a.break_s ?? 0) : (a.worked_s ?? 0));
+  return [...agents].sort(
+    (a, b) =>
+      RANK[a.state] - RANK[b.state] ||
+      span(b) - span(a) ||
+      (a.name ?? a.agent_id).localeCompare(b.name ?? b.agent_id),
+  );
+}
