@@ -90,7 +90,7 @@ export function scopeParams(scope: QueueScope): URLSearchParams {
   return p;
 }
 
-async function post<T>(path: string, body: unknown): Promise<T> {
+export async function post<T>(path: string, body: unknown): Promise<T> {
   const res = await fetch(path, {
     method: 'POST',
     headers: { accept: 'application/json', 'content-type': 'application/json', ...csrfHeaders() },

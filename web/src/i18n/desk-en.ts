@@ -76,5 +76,21 @@ export const deskEn: Catalog = {
     breached: 'reached late ({{elapsed}})',
     paused: 'Outside the team’s working hours: the clocks stand still.',
   },
+  call: {
+    state: {
+      ringing: 'Incoming call',
+      answered: 'Call in progress',
+      abandoned: 'Caller hung up',
+      ended: 'Call ended',
+    },
+    anonymous: 'hidden number',
+    unknown: 'Unknown caller',
+    queue: 'queue {{queue}}',
+    openTickets: 'Open tickets: {{n}}',
+    noTickets: 'No open ticket.',
+    register: 'Register ticket',
+    openTicket: 'Open ticket {{id}}',
+    dismiss: 'Dismiss',
+  },
   help: { title: 'Keyboard shortcuts', move: 'Next / previous ticket', close: 'Close' },
 };

@@ -76,5 +76,21 @@ export const deskRu: Catalog = {
     breached: 'с опозданием ({{elapsed}})',
     paused: 'Вне рабочего времени команды: часы стоят.',
   },
+  call: {
+    state: {
+      ringing: 'Входящий звонок',
+      answered: 'Идёт разговор',
+      abandoned: 'Абонент положил трубку',
+      ended: 'Звонок завершён',
+    },
+    anonymous: 'номер скрыт',
+    unknown: 'Неизвестный абонент',
+    queue: 'очередь {{queue}}',
+    openTickets: 'Открытые заявки: {{n}}',
+    noTickets: 'Открытых заявок нет.',
+    register: 'Зарегистрировать заявку',
+    openTicket: 'Открыть заявку {{id}}',
+    dismiss: 'Скрыть',
+  },
   help: { title: 'Горячие клавиши', move: 'Следующая / предыдущая заявка', close: 'Закрыть' },
 };

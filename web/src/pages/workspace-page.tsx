@@ -11,6 +11,7 @@ import {
   type QueuesAnswer,
 } from '../desk/desk-api.js';
 import { QueueTabs, TicketList } from '../desk/queue-list.js';
+import { ScreenPop, useCallPops } from '../desk/screen-pop.js';
 import { ACTION_KEYS, ShortcutHelp, typingIn } from '../desk/shortcuts.js';
 import { TicketDesk } from '../desk/ticket-desk.js';
 import { useTicketStream } from '../desk/use-ticket-stream.js';
@@ -75,11 +76,16 @@ export default function WorkspacePage() {
     deskApi.agents().then(setAgents, () => setAgents([]));
   }, []);
 
-  const live = useTicketStream(scope, (c) => {
-    reload();
-    if (c.ticket_id === selected && c.version !== null)
-      setStreamNews({ id: c.ticket_id, version: c.version });
-  });
+  const pops = useCallPops(me?.user_id ?? null);
+  const live = useTicketStream(
+    scope,
+    (c) => {
+      reload();
+      if (c.ticket_id === selected && c.version !== null)
+        setStreamNews({ id: c.ticket_id, version: c.version });
+    },
+    pops.onCall,
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -153,6 +159,21 @@ export default function WorkspacePage() {
         </button>
       </div>
       {error && <p className="banner banner-error">{t('app.error', { message: error })}</p>}
+      {pops.calls.length > 0 && (
+        <div className="screen-pops">
+          {pops.calls.map((c) => (
+            <ScreenPop
+              key={c.call_id}
+              call={c}
+              onOpen={(id) => {
+                reload();
+                navigate(href({ ticket: id }));
+              }}
+              onDismiss={() => pops.dismiss(c)}
+            />
+          ))}
+        </div>
+      )}
       <QueueTabs counts={answer?.counts ?? null} queue={queue} onPick={(q) => navigate(href({ queue: q }))} />
       <div className="desk-columns">
         <div className="desk-left">
