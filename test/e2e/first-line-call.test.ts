@@ -36,7 +36,7 @@ const DAY = 86_400_000;
 const NOW = Date.now();
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** a window around now, whatever the dashboard's time zone */
-const PERIOD = `from=${day(NOW - DAY)}&to=${day(NOW + DAY)}`;
+const PERIOD = `from=${day(NOW - 2 * DAY)}&to=${day(NOW + 2 * DAY)}`;
 
 /** Ports are known only after listening, but rating links are absolute: a free port is taken first. */
 async function freePort(): Promise<number> {
@@ -188,6 +188,14 @@ describe.skipIf(!existsSync(CHROMIUM))('a first-line call in a browser', () => {
 
     // the agent's workspace is open before the phone rings: the push must bring the call
     const page = await openAs(L1, 'en');
+    // a mark on the window: a reload would wipe it
+    const mark = (p: Page) =>
+      p.evaluate(() => {
+        const g = globalThis as unknown as { popMark?: number };
+        g.popMark ??= Math.random();
+        return g.popMark;
+      });
+    const marked = await mark(page);
     const ring = await pbx({
       call_id: 'e2e-call-1',
       event: 'ringing',
@@ -204,6 +212,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a first-line call in a browser', () => {
     expect(await page.textContent(`${pop} [data-testid="pop-company"]`)).toContain('Romashka LLC');
     const old = `${pop} [data-testid="pop-tickets"] li[data-ticket="T-OLD-OPEN"]`;
     expect(await page.textContent(old)).toContain('Invoice for March is wrong');
+    expect(await mark(page)).toBe(marked);
     await page.screenshot({ path: join(SHOTS, 'first-line-call-en.png'), fullPage: true });
 
     // an open ticket of the caller opens in the workspace

@@ -35,11 +35,11 @@ const until = async (ok: () => boolean, ms = 10_000) => {
   for (const end = Date.now() + ms; !ok() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
 };
 
-describe('the screen pop: calls pushed on the live stream', () => {
+describe.each(storeKinds)('the screen pop: calls pushed on the live stream ($name)', (kind) => {
   let d: Desk;
   let url = '';
   beforeAll(async () => {
-    d = await openDesk(storeKinds[0]!);
+    d = await openDesk(kind);
     await d.app.listen({ port: 0, host: '127.0.0.1' });
     const address = d.app.server.address();
     url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
