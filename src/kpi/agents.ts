@@ -1,10 +1,11 @@
 import type { Store } from '../store/store.js';
-import { cut } from './aggregate.js';
 import { computeKpis, loadTargets } from './engine.js';
 import { hoursWorked } from './families/volume.js';
+import { numberAt } from './frame-columns.js';
+import { foldFrame } from './frame-fold.js';
 import { rateReducer } from './reducers.js';
 import { teamMedians } from './team-medians.js';
-import { fetchTicketRows } from './ticket-rows.js';
+import { ticketFrame } from './ticket-frame.js';
 import type { Dimension, KpiId, KpiQuery, Tier } from './types.js';
 
 /** Dimensions that choose agents (by their profile) rather than cut their tickets. */
@@ -103,19 +104,17 @@ export async function agentsReport(store: Store, q: KpiQuery): Promise<AgentsRep
 
   // SPEC §3 #13 per agent: escalated share of the tickets the agent handled at line 1 (the facts say who
   // dispatched a ticket from line 1, not who escalated it later).
-  const rows = await fetchTicketRows(store.db, cutQ, [{ at: 'l1_processed_at' }], 'l1_processed_by', [
-    'escalation_count',
-  ]);
-  const escalated = cut(
-    rows.map((r) => ({
-      id: r.ticket_id,
-      at: r.at,
-      groups: [r.group ?? '(none)'],
-      hit: Number(r.escalation_count) > 0,
-    })),
-    cutQ,
-    rateReducer,
+  const frame = await ticketFrame(
+    { db: store.db, q: cutQ, targets },
+    [{ at: 'l1_processed_at' }],
+    'l1_processed_by',
+    ['escalation_count'],
   );
+  const escalations = numberAt(frame, 'escalation_count');
+  const escalated = foldFrame(frame, cutQ, rateReducer, { hit: false }, (it, i) => {
+    it.hit = (escalations(i) ?? 0) > 0;
+    return true;
+  });
   const escalation = new Map((escalated.groups ?? []).map((g) => [g.key, g as unknown as Shape]));
 
   const profiles = await store.db

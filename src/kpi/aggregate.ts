@@ -73,7 +73,8 @@ export function cut<I extends Item, S, V>(items: Iterable<I>, q: KpiQuery, r: Re
   return out;
 }
 
-function findRange(ranges: readonly { start: number; end: number }[], at: number): number {
+/** The index of the range holding `at` (ranges sorted and contiguous). */
+export function findRange(ranges: readonly { start: number; end: number }[], at: number): number {
   let lo = 0;
   let hi = ranges.length - 1;
   while (lo < hi) {

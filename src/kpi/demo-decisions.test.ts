@@ -6,8 +6,8 @@ import type { Store } from '../store/store.js';
 import { startOfLocalDate } from '../time/local-date.js';
 import { evaluateAlerts } from './alerts/evaluate.js';
 import { volumeForecast } from './forecast/forecast.js';
-import { DEFAULT_TARGETS } from './targets.js';
 import { forecastVolumeFactors } from './staffing/forecast-basis.js';
+import { DEFAULT_TARGETS } from './targets.js';
 
 // The demo desk over 90 days (at 150 tickets a day rather than 350, to keep the run short), ingested
 // through the normal path: the numbers the decisions of SPEC §5 must get right on realistic data.

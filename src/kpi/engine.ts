@@ -113,8 +113,8 @@ export async function computeKpis(
     families.set(def.family, set);
   }
   const computed: Partial<Record<KpiId, Computed>> = {};
-  for (const [family, set] of families)
-    Object.assign(computed, await family({ db: store.db, q, targets: goals }, set));
+  const ctx = { db: store.db, q, targets: goals, frames: new Map() };
+  for (const [family, set] of families) Object.assign(computed, await family(ctx, set));
 
   const kpis: Partial<Record<KpiId, Shape>> = {};
   for (const def of KPIS) {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { type Cut, cut, type Item, type Reducer } from './aggregate.js';
+import type { Frame } from './frame.js';
 import type { DurationWithTiers } from './reducers.js';
 import type { TargetSettings } from './targets.js';
 import type { CountValue, KpiId, KpiQuery, RateValue } from './types.js';
@@ -11,6 +12,8 @@ export interface FamilyContext {
   targets: TargetSettings;
   /** receives the items behind each KPI, for drill-down */
   collect?: (kpi: KpiId, items: readonly Item[]) => void;
+  /** frames already read under this cut, shared by the families of one report */
+  frames?: Map<string, Frame>;
 }
 
 /** Cuts a KPI's items and hands them to the drill-down collector when there is one. */

@@ -1,129 +1,144 @@
-import { type ContactRow, fetchContactRows } from '../contact-rows.js';
-import { type Computed, type Family, inPeriod, measure } from '../family.js';
-import { countReducer, durationReducer, rateReducer } from '../reducers.js';
-import { thresholdsFor } from '../targets.js';
-import { fetchTicketRows } from '../ticket-rows.js';
+import { contactFrame } from '../contact-frame.js';
+import type { Computed, Family } from '../family.js';
+import { codeAt, numberAt, thresholdsAt } from '../frame-columns.js';
+import { countCurrent, measureFrame } from '../frame-fold.js';
+import { countReducer, durationReducer, rateReducer, type Thresholds } from '../reducers.js';
+import { ticketFrame } from '../ticket-frame.js';
 import type { KpiId } from '../types.js';
 
-const groupsOf = (r: ContactRow) => (r.group === null ? [] : [r.group]);
-const clamped = (r: ContactRow) => Number(r.negative_clamped) > 0;
+interface DurationFields {
+  seconds: number | null;
+  thresholds: Thresholds | null;
+}
+const always = () => true;
 
 /** SPEC §3 #1, #6, #7, #8 (contacts). */
 export const contactCentre: Family = async (ctx, wanted) => {
   const { q } = ctx;
   const out: Partial<Record<KpiId, Computed>> = {};
   if (wanted.has('contacts_offered') || wanted.has('abandonment')) {
-    const rows = await fetchContactRows(ctx.db, q, 'offered_at', [
-      'live',
-      'outcome',
-      'abandon_wait_s',
-      'negative_clamped',
-    ]);
+    const frame = await contactFrame(ctx, [{ at: 'offered_at' }], ['abandon_wait_s', 'negative_clamped']);
+    const live = numberAt(frame, 'live');
+    const outcome = codeAt(frame, 'outcome');
+    const abandonWait = numberAt(frame, 'abandon_wait_s');
+    const clamped = numberAt(frame, 'negative_clamped');
+    const [answered, abandoned, selfServed] = ['answered', 'abandoned', 'self_served'].map(outcome.of) as [
+      number,
+      number,
+      number,
+    ];
     if (wanted.has('contacts_offered')) {
       out.contacts_offered = {
         kind: 'count',
-        cut: measure(
-          ctx,
-          'contacts_offered',
-          rows.map((r) => ({ id: r.contact_id, at: r.at, groups: groupsOf(r) })),
-          countReducer,
-        ),
+        cut: measureFrame(ctx, 'contacts_offered', frame, countReducer, {}, always),
       };
     }
     if (wanted.has('abandonment')) {
-      const short = (r: ContactRow) =>
-        r.outcome === 'abandoned' && Number(r.abandon_wait_s) < q.params.short_abandon_s;
-      const asked = rows.filter(
-        (r) => r.live === 1 && (r.outcome === 'answered' || r.outcome === 'abandoned'),
-      );
-      const items = asked
-        .filter((r) => !short(r))
-        .map((r) => ({ id: r.contact_id, at: r.at, groups: groupsOf(r), hit: r.outcome === 'abandoned' }));
-      const current = rows.filter((r) => inPeriod(r.at, q) && r.live === 1);
+      const short = (i: number) =>
+        outcome.at(i) === abandoned && (abandonWait(i) ?? 0) < q.params.short_abandon_s;
+      const cut = measureFrame(ctx, 'abandonment', frame, rateReducer, { hit: false }, (it, i) => {
+        const o = outcome.at(i);
+        if (live(i) !== 1 || (o !== answered && o !== abandoned) || short(i)) return false;
+        it.hit = o === abandoned;
+        return true;
+      });
       out.abandonment = {
         kind: 'rate',
-        cut: measure(ctx, 'abandonment', items, rateReducer),
+        cut,
         extra: {
-          short_abandons: current.filter(short).length,
-          self_served: current.filter((r) => r.outcome === 'self_served').length,
+          short_abandons: countCurrent(frame, (i) => live(i) === 1 && short(i)),
+          self_served: countCurrent(frame, (i) => live(i) === 1 && outcome.at(i) === selfServed),
           // SPEC §3 clock skew: an abandon stamped before the queue entry (or arrival) waited 0 s; say how many
-          negative_clamped: current.filter((r) => r.outcome === 'abandoned' && clamped(r)).length,
+          negative_clamped: countCurrent(
+            frame,
+            (i) => live(i) === 1 && outcome.at(i) === abandoned && (clamped(i) ?? 0) > 0,
+          ),
         },
       };
     }
   }
   if (wanted.has('wait')) {
-    const answered = await fetchContactRows(
-      ctx.db,
-      q,
-      'answered_at',
+    // answered contacts by their answer; those still waiting (pending) by their arrival
+    const frame = await contactFrame(
+      ctx,
+      [{ at: 'answered_at' }, { at: 'offered_at' }],
       ['channel', 'wait_s', 'negative_clamped'],
-      (c) => c.live === 1,
     );
-    const waiting = await fetchContactRows(
-      ctx.db,
-      q,
-      'offered_at',
-      ['channel'],
-      (c) => c.live === 1 && c.outcome === 'pending',
-    );
-    const policies = ctx.targets.durations.wait;
-    const items = [
-      ...answered.map((r) => ({
-        id: r.contact_id,
-        at: r.at,
-        groups: groupsOf(r),
-        seconds: Number(r.wait_s),
-        thresholds: thresholdsFor(policies, String(r.channel), null),
-      })),
-      ...waiting.map((r) => ({
-        id: r.contact_id,
-        at: r.at,
-        groups: groupsOf(r),
-        seconds: null,
-        thresholds: null,
-      })),
-    ];
+    const live = numberAt(frame, 'live');
+    const outcome = codeAt(frame, 'outcome');
+    const pending = outcome.of('pending');
+    const wait = numberAt(frame, 'wait_s');
+    const clamped = numberAt(frame, 'negative_clamped');
+    const thresholds = thresholdsAt(frame, ctx.targets.durations.wait, null);
+    const fill = (it: DurationFields, i: number) => {
+      if (live(i) !== 1) return false;
+      if (frame.ref[i] === 0) {
+        it.seconds = wait(i) ?? 0;
+        it.thresholds = thresholds(i);
+        return true;
+      }
+      it.seconds = null;
+      it.thresholds = null;
+      return outcome.at(i) === pending;
+    };
     out.wait = {
       kind: 'duration',
-      cut: measure(ctx, 'wait', items, durationReducer),
+      cut: measureFrame(ctx, 'wait', frame, durationReducer, { seconds: null, thresholds: null }, fill),
       // SPEC §3 clock skew: answers stamped before the arrival count as 0 s, never silently
-      extra: { negative_clamped: answered.filter((r) => inPeriod(r.at, q) && clamped(r)).length },
+      extra: {
+        negative_clamped: countCurrent(
+          frame,
+          (i) => frame.ref[i] === 0 && live(i) === 1 && (clamped(i) ?? 0) > 0,
+        ),
+      },
     };
   }
   if (wanted.has('handle_time')) {
-    const handled = await fetchContactRows(
-      ctx.db,
-      q,
-      'ended_at',
-      ['handle_s', 'talk_s', 'hold_s', 'wrap_s'],
-      (c) => c.outcome === 'answered',
-    );
-    const items = handled.map((r) => ({
-      id: r.contact_id,
-      at: r.at,
-      groups: groupsOf(r),
-      seconds: Number(r.handle_s),
-      thresholds: null,
-    }));
-    const current = handled.filter((r) => inPeriod(r.at, q));
-    const mean = (col: 'talk_s' | 'hold_s' | 'wrap_s') =>
-      current.length ? current.reduce((s, r) => s + Number(r[col]), 0) / current.length : null;
+    const frame = await contactFrame(ctx, [{ at: 'ended_at' }], ['handle_s', 'talk_s', 'hold_s', 'wrap_s']);
+    const answered = codeAt(frame, 'outcome');
+    const isAnswered = answered.of('answered');
+    const handle = numberAt(frame, 'handle_s');
+    const fill = (it: DurationFields, i: number) => {
+      if (answered.at(i) !== isAnswered) return false;
+      it.seconds = handle(i) ?? 0;
+      return true;
+    };
+    const current = (i: number) => answered.at(i) === isAnswered;
+    const n = countCurrent(frame, current);
+    const mean = (col: 'talk_s' | 'hold_s' | 'wrap_s') => {
+      if (!n) return null;
+      const v = numberAt(frame, col);
+      let sum = 0;
+      for (let i = 0; i < frame.size; i++) if (frame.current[i] === 1 && current(i)) sum += v(i) ?? 0;
+      return sum / n;
+    };
     // Per ticket: the work logged on tickets resolved in the period (ticket.worked), for channels without calls.
-    const worked = (
-      await fetchTicketRows(ctx.db, q, [{ at: 'first_resolved_at' }], 'first_resolved_by', ['handle_s'])
-    ).filter((r) => inPeriod(r.at, q) && Number(r.handle_s) > 0);
+    const resolved = await ticketFrame(ctx, [{ at: 'first_resolved_at' }], 'first_resolved_by', ['handle_s']);
+    const worked = numberAt(resolved, 'handle_s');
+    let count = 0;
+    let sum = 0;
+    for (let i = 0; i < resolved.size; i++) {
+      const s = worked(i) ?? 0;
+      if (resolved.current[i] === 1 && s > 0) {
+        count++;
+        sum += s;
+      }
+    }
     out.handle_time = {
       kind: 'duration',
-      cut: measure(ctx, 'handle_time', items, durationReducer),
+      cut: measureFrame(
+        ctx,
+        'handle_time',
+        frame,
+        durationReducer,
+        { seconds: null, thresholds: null },
+        fill,
+      ),
       extra: {
         talk_mean_s: mean('talk_s'),
         hold_mean_s: mean('hold_s'),
         wrap_mean_s: mean('wrap_s'),
-        per_ticket: {
-          count: worked.length,
-          mean_s: worked.length ? worked.reduce((s, r) => s + Number(r.handle_s), 0) / worked.length : null,
-        },
+        per_ticket: { count, mean_s: count ? sum / count : null },
       },
     };
   }

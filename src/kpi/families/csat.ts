@@ -1,7 +1,8 @@
 import type { Item, Reducer } from '../aggregate.js';
-import { cut } from '../aggregate.js';
-import { type Family, measure } from '../family.js';
-import { fetchTicketRows, groupKeys } from '../ticket-rows.js';
+import type { Family } from '../family.js';
+import { codeAt, numberAt } from '../frame-columns.js';
+import { foldFrame, measureFrame } from '../frame-fold.js';
+import { ticketFrame } from '../ticket-frame.js';
 import type { RateValue } from '../types.js';
 
 export interface CsatValue extends RateValue {
@@ -11,6 +12,8 @@ export interface CsatValue extends RateValue {
 interface ScoreItem extends Item {
   score: number;
 }
+type Scratch = { score: number; hit: boolean; via: string | null };
+const scratch = (): Scratch => ({ score: 0, hit: false, via: null });
 
 /** Satisfied share (4–5 ÷ rated) with the mean score beside it. */
 export const csatReducer: Reducer<ScoreItem, { n: number; sat: number; sum: number }, CsatValue> = {
@@ -31,28 +34,33 @@ export const csatReducer: Reducer<ScoreItem, { n: number; sat: number; sum: numb
 /** SPEC §3 #16: by rating instant; the latest rating of a ticket counts; broken down by rating channel. */
 export const csat: Family = async (ctx, wanted) => {
   if (!wanted.has('csat')) return {};
-  const rows = await fetchTicketRows(ctx.db, ctx.q, [{ at: 'rated_at' }], 'first_resolved_by', [
+  const frame = await ticketFrame(ctx, [{ at: 'rated_at' }], 'first_resolved_by', [
     'rating_score',
     'rating_via',
   ]);
-  const keys = await groupKeys(ctx.db, ctx.q, rows);
-  const items = rows.map((r) => ({
-    id: r.ticket_id,
-    at: r.at,
-    groups: keys(r),
-    score: Number(r.rating_score),
-    hit: Number(r.rating_score) >= 4,
-    via: String(r.rating_via),
-  }));
+  const score = numberAt(frame, 'rating_score');
+  const via = codeAt(frame, 'rating_via');
+  // hit and via ride along for drill-down (satisfied or not, and how the rating came)
+  const fill = (it: Scratch, i: number) => {
+    it.score = score(i) ?? 0;
+    it.hit = it.score >= 4;
+    const code = via.at(i);
+    it.via = code < 0 ? null : via.text(code);
+    return true;
+  };
+  const noGroups = { ...ctx.q, by: null, bucket: null };
   const byVia = Object.fromEntries(
-    ['link', 'callback', 'portal'].map((via) => [
-      via,
-      cut(
-        items.filter((i) => i.via === via),
-        { ...ctx.q, by: null, bucket: null },
-        csatReducer,
-      ).total,
-    ]),
+    ['link', 'callback', 'portal'].map((name) => {
+      const code = via.of(name);
+      const only = (it: Scratch, i: number) => via.at(i) === code && fill(it, i);
+      return [name, foldFrame(frame, noGroups, csatReducer, scratch(), only).total];
+    }),
   );
-  return { csat: { kind: 'rate', cut: measure(ctx, 'csat', items, csatReducer), extra: { by_via: byVia } } };
+  return {
+    csat: {
+      kind: 'rate',
+      cut: measureFrame(ctx, 'csat', frame, csatReducer, scratch(), fill),
+      extra: { by_via: byVia },
+    },
+  };
 };

@@ -1,32 +1,71 @@
-import { type Computed, type Family, measure } from '../family.js';
-import { type RateItem, rateReducer } from '../reducers.js';
-import { fetchTicketRows, groupKeys, type TicketRow } from '../ticket-rows.js';
-import type { KpiId, KpiQuery } from '../types.js';
+import type { Computed, Family, FamilyContext } from '../family.js';
+import type { Frame } from '../frame.js';
+import { numberAt } from '../frame-columns.js';
+import { measureFrame } from '../frame-fold.js';
+import { rateReducer } from '../reducers.js';
+import { ticketFrame } from '../ticket-frame.js';
+import type { KpiId } from '../types.js';
 
-type Rule = { include: (r: TicketRow) => boolean; hit: (r: TicketRow, q: KpiQuery) => boolean };
+interface Hit {
+  hit: boolean;
+}
+const scratch = (): Hit => ({ hit: false });
 
-const reopenedWithin = (gap: unknown, q: KpiQuery) =>
-  gap !== null && gap !== undefined && Number(gap) <= q.params.reopen_window_s;
+/** Which items a rate counts, and which of them are hits: item i of the frame, or null when left out. */
+type Rule = (frame: Frame, ctx: FamilyContext) => (i: number) => boolean | null;
+
+const reopenedWithin = (gap: number | null, window: number) => gap !== null && gap <= window;
 
 /** SPEC §3 rates over resolved tickets (reference: the first resolution). */
 const RULES: Partial<Record<KpiId, Rule>> = {
   // #9: tickets resolved without any response (spam, duplicates) are out on both sides (fcr_base null).
-  fcr: {
-    include: (r) => r.fcr_base !== null,
-    hit: (r, q) => r.fcr_base === 1 && !reopenedWithin(r.first_reopen_gap_s, q),
+  fcr: (f, ctx) => {
+    const base = numberAt(f, 'fcr_base');
+    const gap = numberAt(f, 'first_reopen_gap_s');
+    const window = ctx.q.params.reopen_window_s;
+    return (i) => {
+      const b = base(i);
+      return b === null ? null : b === 1 && !reopenedWithin(gap(i), window);
+    };
   },
-  l1_resolution: { include: () => true, hit: (r) => r.l1_resolved === 1 },
-  escalation: { include: () => true, hit: (r) => Number(r.escalation_count) > 0 },
-  reopen: { include: () => true, hit: (r, q) => reopenedWithin(r.min_reopen_gap_s, q) },
-  rated: { include: () => true, hit: (r) => r.rating_score !== null },
+  l1_resolution: (f) => {
+    const l1 = numberAt(f, 'l1_resolved');
+    return (i) => l1(i) === 1;
+  },
+  escalation: (f) => {
+    const n = numberAt(f, 'escalation_count');
+    return (i) => (n(i) ?? 0) > 0;
+  },
+  reopen: (f, ctx) => {
+    const gap = numberAt(f, 'min_reopen_gap_s');
+    const window = ctx.q.params.reopen_window_s;
+    return (i) => reopenedWithin(gap(i), window);
+  },
+  rated: (f) => {
+    const score = numberAt(f, 'rating_score');
+    return (i) => score(i) !== null;
+  },
   // a call-back counts when the customer was reached: an unanswered attempt collects no feedback
-  callback: { include: () => true, hit: (r) => Number(r.callback_reached) > 0 },
+  callback: (f) => {
+    const reached = numberAt(f, 'callback_reached');
+    return (i) => (reached(i) ?? 0) > 0;
+  },
 };
+
+/** A rate KPI over a frame: items where the rule says null are out, the others count with their hit. */
+function rateOf(ctx: FamilyContext, id: KpiId, frame: Frame, rule: (i: number) => boolean | null) {
+  return measureFrame(ctx, id, frame, rateReducer, scratch(), (it, i) => {
+    const hit = rule(i);
+    if (hit === null) return false;
+    it.hit = hit;
+    return true;
+  });
+}
 
 export const resolvedRates: Family = async (ctx, wanted) => {
   const ids = (Object.keys(RULES) as KpiId[]).filter((id) => wanted.has(id));
   if (!ids.length) return {};
-  const rows = await fetchTicketRows(ctx.db, ctx.q, [{ at: 'first_resolved_at' }], 'first_resolved_by', [
+  const frame = await ticketFrame(ctx, [{ at: 'first_resolved_at' }], 'first_resolved_by', [
     'fcr_base',
     'first_reopen_gap_s',
     'min_reopen_gap_s',
@@ -35,21 +74,18 @@ export const resolvedRates: Family = async (ctx, wanted) => {
     'rating_score',
     'callback_reached',
   ]);
-  const keys = await groupKeys(ctx.db, ctx.q, rows);
   const out: Partial<Record<KpiId, Computed>> = {};
   for (const id of ids) {
-    const rule = RULES[id]!;
-    const items: RateItem[] = rows
-      .filter(rule.include)
-      .map((r) => ({ id: r.ticket_id, at: r.at, groups: keys(r), hit: rule.hit(r, ctx.q) }));
-    out[id] = { kind: 'rate', cut: measure(ctx, id, items, rateReducer) };
+    const rule = RULES[id]!(frame, ctx);
+    out[id] = { kind: 'rate', cut: rateOf(ctx, id, frame, rule) };
     if (id === 'fcr') {
       // FCR of a ticket resolved less than a reopen window ago may still fall; say how many such items there are.
-      const open = items.filter(
-        (it) =>
-          it.at >= ctx.q.from && it.at < ctx.q.to && it.at > ctx.q.now - ctx.q.params.reopen_window_s * 1000,
-      );
-      out[id]!.extra = { provisional: open.length };
+      const { q } = ctx;
+      const since = q.now - q.params.reopen_window_s * 1000;
+      let provisional = 0;
+      for (let i = 0; i < frame.size; i++)
+        if (frame.current[i] === 1 && frame.at[i]! > since && rule(i) !== null) provisional++;
+      out[id]!.extra = { provisional };
     }
   }
   return out;
@@ -63,36 +99,27 @@ export const dispatchQuality: Family = async (ctx, wanted) => {
     { at: 'closed_at' as const, whenNull: 'first_resolved_at' as const },
   ];
   if (wanted.has('correct_classification')) {
-    const rows = (
-      await fetchTicketRows(ctx.db, ctx.q, refs, 'classified_by', ['classified_l1', 'reclassify_count'])
-    ).filter((r) => r.classified_l1 === 1);
-    const keys = await groupKeys(ctx.db, ctx.q, rows);
-    const items = rows.map((r) => ({
-      id: r.ticket_id,
-      at: r.at,
-      groups: keys(r),
-      hit: Number(r.reclassify_count) === 0,
-    }));
+    const frame = await ticketFrame(ctx, refs, 'classified_by', ['classified_l1', 'reclassify_count']);
+    const classified = numberAt(frame, 'classified_l1');
+    const reclassified = numberAt(frame, 'reclassify_count');
     out.correct_classification = {
       kind: 'rate',
-      cut: measure(ctx, 'correct_classification', items, rateReducer),
+      cut: rateOf(ctx, 'correct_classification', frame, (i) =>
+        classified(i) === 1 ? (reclassified(i) ?? 0) === 0 : null,
+      ),
     };
   }
   if (wanted.has('correct_assignment')) {
-    const rows = (
-      await fetchTicketRows(ctx.db, ctx.q, refs, 'first_assigned_by', [
-        'manual_assigned',
-        'manual_assignment_kept',
-      ])
-    ).filter((r) => r.manual_assigned === 1);
-    const keys = await groupKeys(ctx.db, ctx.q, rows);
-    const items = rows.map((r) => ({
-      id: r.ticket_id,
-      at: r.at,
-      groups: keys(r),
-      hit: r.manual_assignment_kept === 1,
-    }));
-    out.correct_assignment = { kind: 'rate', cut: measure(ctx, 'correct_assignment', items, rateReducer) };
+    const frame = await ticketFrame(ctx, refs, 'first_assigned_by', [
+      'manual_assigned',
+      'manual_assignment_kept',
+    ]);
+    const manual = numberAt(frame, 'manual_assigned');
+    const kept = numberAt(frame, 'manual_assignment_kept');
+    out.correct_assignment = {
+      kind: 'rate',
+      cut: rateOf(ctx, 'correct_assignment', frame, (i) => (manual(i) === 1 ? kept(i) === 1 : null)),
+    };
   }
   return out;
 };

@@ -1,9 +1,10 @@
 import type { TicketFacts } from '../../facts/types.js';
-import { cut } from '../aggregate.js';
-import { type Computed, type Family, type FamilyContext, measure } from '../family.js';
-import { type DurationItem, durationReducer } from '../reducers.js';
-import { type DurationTargetKpi, thresholdsFor } from '../targets.js';
-import { fetchTicketRows, groupKeys, type TicketRow } from '../ticket-rows.js';
+import type { Computed, Family, FamilyContext } from '../family.js';
+import { numberAt, thresholdsAt } from '../frame-columns.js';
+import { foldFrame, measureFrame } from '../frame-fold.js';
+import { durationReducer, type Thresholds } from '../reducers.js';
+import type { DurationTargetKpi } from '../targets.js';
+import { ticketFrame } from '../ticket-frame.js';
 import type { KpiId } from '../types.js';
 
 type Col = keyof TicketFacts & string;
@@ -26,72 +27,71 @@ const SPECS: Record<'first_response' | 'time_to_assign' | 'resolution', Spec> = 
   resolution: { at: 'first_resolved_at', s: 'resolution_s', bs: 'resolution_bs', agent: 'first_resolved_by' },
 };
 
-async function durationKpi(ctx: FamilyContext, id: keyof typeof SPECS, extraCols: Col[] = []) {
+interface DurationFields {
+  seconds: number | null;
+  thresholds: Thresholds | null;
+}
+const scratch = (): DurationFields => ({ seconds: null, thresholds: null });
+
+async function durationFrame(ctx: FamilyContext, id: keyof typeof SPECS, extraCols: Col[] = []) {
   const spec = SPECS[id];
   const col = ctx.q.time === 'business' ? spec.bs : spec.s;
-  const rows = await fetchTicketRows(
-    ctx.db,
-    ctx.q,
+  const frame = await ticketFrame(
+    ctx,
     [{ at: spec.at }, { at: 'created_at', whenNull: spec.at, onlyOpen: true }],
     spec.agent,
     ['channel', 'priority', col, spec.at, ...extraCols],
   );
-  const keys = await groupKeys(ctx.db, ctx.q, rows);
-  const policies = ctx.targets.durations[id as DurationTargetKpi];
-  const item = (r: TicketRow): DurationItem => ({
-    id: r.ticket_id,
-    at: r.at,
-    groups: keys(r),
-    seconds: r[spec.at] === null ? null : Number(r[col]),
-    thresholds: thresholdsFor(policies, String(r.channel), (r.priority as string | null) ?? null),
-  });
-  return { rows, items: rows.map(item), col };
+  const done = numberAt(frame, spec.at);
+  const seconds = numberAt(frame, col);
+  const thresholds = thresholdsAt(frame, ctx.targets.durations[id as DurationTargetKpi]);
+  const fill = (it: DurationFields, i: number) => {
+    it.seconds = done(i) === null ? null : (seconds(i) ?? 0);
+    it.thresholds = thresholds(i);
+    return true;
+  };
+  return { frame, fill };
 }
 
 export const ticketDurations: Family = async (ctx, wanted) => {
   const out: Partial<Record<KpiId, Computed>> = {};
   for (const id of ['first_response', 'time_to_assign'] as const) {
     if (!wanted.has(id)) continue;
-    const { items } = await durationKpi(ctx, id);
-    out[id] = { kind: 'duration', cut: measure(ctx, id, items, durationReducer) };
+    const { frame, fill } = await durationFrame(ctx, id);
+    out[id] = { kind: 'duration', cut: measureFrame(ctx, id, frame, durationReducer, scratch(), fill) };
   }
   if (wanted.has('resolution')) {
-    const { items, rows } = await durationKpi(ctx, 'resolution', ['fcr_base', 'first_reopen_gap_s']);
+    const { frame, fill } = await durationFrame(ctx, 'resolution', ['fcr_base', 'first_reopen_gap_s']);
     const window = ctx.q.params.reopen_window_s;
-    const isFcr = (r: TicketRow) =>
-      r.fcr_base === 1 && (r.first_reopen_gap_s === null || Number(r.first_reopen_gap_s) > window);
+    const fcrBase = numberAt(frame, 'fcr_base');
+    const reopenGap = numberAt(frame, 'first_reopen_gap_s');
+    const isFcr = (i: number) => {
+      const gap = reopenGap(i);
+      return fcrBase(i) === 1 && (gap === null || gap > window);
+    };
+    const noGroups = { ...ctx.q, by: null, bucket: null };
     // "Time to resolution after dialogue": the same over resolved tickets that were not solved at first contact.
-    const afterDialogue = items.filter(
-      (it, i) => it.seconds !== null && rows[i]!.fcr_base !== null && !isFcr(rows[i]!),
-    );
+    const afterDialogue = foldFrame(frame, noGroups, durationReducer, scratch(), (it, i) => {
+      fill(it, i);
+      return it.seconds !== null && fcrBase(i) !== null && !isFcr(i);
+    });
     const finalCol = ctx.q.time === 'business' ? 'final_resolution_bs' : 'final_resolution_s';
-    const finals = await fetchTicketRows(ctx.db, ctx.q, [{ at: 'final_resolved_at' }], 'first_resolved_by', [
+    const finals = await ticketFrame(ctx, [{ at: 'final_resolved_at' }], 'first_resolved_by', [
       'channel',
       'priority',
       finalCol,
     ]);
-    const policies = ctx.targets.durations.resolution;
-    const finalItems = finals.map((r) => ({
-      id: r.ticket_id,
-      at: r.at,
-      groups: [],
-      seconds: Number(r[finalCol]),
-      thresholds: thresholdsFor(policies, String(r.channel), (r.priority as string | null) ?? null),
-    }));
-    const noGroups = { ...ctx.q, by: null, bucket: null };
+    const finalSeconds = numberAt(finals, finalCol);
+    const finalThresholds = thresholdsAt(finals, ctx.targets.durations.resolution);
+    const final = foldFrame(finals, noGroups, durationReducer, scratch(), (it, i) => {
+      it.seconds = finalSeconds(i) ?? 0;
+      it.thresholds = finalThresholds(i);
+      return true;
+    });
     out.resolution = {
       kind: 'duration',
-      cut: measure(ctx, 'resolution', items, durationReducer),
-      extra: {
-        final: strip(cut(finalItems, noGroups, durationReducer).total),
-        after_dialogue: strip(
-          cut(
-            afterDialogue.map((i) => ({ ...i, groups: [] })),
-            noGroups,
-            durationReducer,
-          ).total,
-        ),
-      },
+      cut: measureFrame(ctx, 'resolution', frame, durationReducer, scratch(), fill),
+      extra: { final: strip(final.total), after_dialogue: strip(afterDialogue.total) },
     };
   }
   return out;

@@ -1,8 +1,9 @@
 import { chunk } from '../../store/chunks.js';
-import type { FamilyContext } from '../family.js';
-import { type Computed, type Family, inPeriod, measure } from '../family.js';
+import type { Computed, Family, FamilyContext } from '../family.js';
+import { codeAt } from '../frame-columns.js';
+import { countCurrent, measureFrame } from '../frame-fold.js';
 import { countReducer } from '../reducers.js';
-import { fetchTicketRows, groupKeys } from '../ticket-rows.js';
+import { ticketFrame } from '../ticket-frame.js';
 import type { KpiId, KpiQuery } from '../types.js';
 
 /** Hours each agent worked inside the period: their work stretches clipped to it (a running stretch to now). */
@@ -36,46 +37,36 @@ export async function hoursWorked(
 
 /** SPEC §3 #2 and #3. */
 export const volume: Family = async (ctx, wanted) => {
-  const { q } = ctx;
   const out: Partial<Record<KpiId, Computed>> = {};
+  const always = () => true;
   if (wanted.has('tickets_created')) {
-    const rows = await fetchTicketRows(ctx.db, q, [{ at: 'created_at' }], 'created_by', []);
-    const keys = await groupKeys(ctx.db, q, rows);
+    const frame = await ticketFrame(ctx, [{ at: 'created_at' }], 'created_by', []);
     out.tickets_created = {
       kind: 'count',
-      cut: measure(
-        ctx,
-        'tickets_created',
-        rows.map((r) => ({ id: r.ticket_id, at: r.at, groups: keys(r) })),
-        countReducer,
-      ),
+      cut: measureFrame(ctx, 'tickets_created', frame, countReducer, {}, always),
     };
   }
   if (wanted.has('tickets_processed')) {
-    const rows = await fetchTicketRows(ctx.db, q, [{ at: 'l1_processed_at' }], 'l1_processed_by', [
+    const frame = await ticketFrame(ctx, [{ at: 'l1_processed_at' }], 'l1_processed_by', [
       'l1_outcome',
       'l1_processed_by',
     ]);
-    const keys = await groupKeys(ctx.db, q, rows);
-    const current = rows.filter((r) => inPeriod(r.at, q));
+    const outcome = codeAt(frame, 'l1_outcome');
+    const by = codeAt(frame, 'l1_processed_by');
     // Per agent-hour of the agents who did this first-line work, over the hours they were working.
-    const agents = [
-      ...new Set(current.map((r) => r.l1_processed_by).filter((a): a is string => typeof a === 'string')),
-    ];
-    const hours = await hoursWorked(ctx, agents);
+    const codes = new Set<number>();
+    for (let i = 0; i < frame.size; i++) if (frame.current[i] === 1 && by.at(i) >= 0) codes.add(by.at(i));
+    const hours = await hoursWorked(ctx, [...codes].map(by.text));
     const totalHours = [...hours.values()].reduce((a, b) => a + b, 0);
-    const withHours = current.filter((r) => hours.has(String(r.l1_processed_by))).length;
+    const withHours = countCurrent(frame, (i) => by.at(i) >= 0 && hours.has(by.text(by.at(i))));
+    const resolved = outcome.of('resolved');
+    const dispatched = outcome.of('dispatched');
     out.tickets_processed = {
       kind: 'count',
-      cut: measure(
-        ctx,
-        'tickets_processed',
-        rows.map((r) => ({ id: r.ticket_id, at: r.at, groups: keys(r) })),
-        countReducer,
-      ),
+      cut: measureFrame(ctx, 'tickets_processed', frame, countReducer, {}, always),
       extra: {
-        resolved_by_l1: current.filter((r) => r.l1_outcome === 'resolved').length,
-        dispatched: current.filter((r) => r.l1_outcome === 'dispatched').length,
+        resolved_by_l1: countCurrent(frame, (i) => outcome.at(i) === resolved),
+        dispatched: countCurrent(frame, (i) => outcome.at(i) === dispatched),
         agent_hours: totalHours,
         per_agent_hour: totalHours > 0 ? withHours / totalHours : null,
       },

@@ -1,0 +1,103 @@
+import { bucketRanges, formatBucketLabel } from '../time/buckets.js';
+import type { Cut, Item, Reducer } from './aggregate.js';
+import type { FamilyContext } from './family.js';
+import { type Frame, groupsOfItem } from './frame.js';
+import type { KpiId, KpiQuery } from './types.js';
+
+/**
+ * Reads item i of a frame into the one scratch item (the fields a reducer needs: hit, seconds…);
+ * false leaves the item out of the KPI.
+ */
+export type Fill<T> = (item: T, i: number) => boolean;
+
+/**
+ * Folds a frame into the total of the period, the previous period, each bucket and each group, exactly
+ * as `cut` folds items, but through one reused scratch item: no object per item. Buckets and groups
+ * follow `q` (a figure without them passes a query with `by` and `bucket` null).
+ */
+export function foldFrame<T extends object, S, V>(
+  frame: Frame,
+  q: KpiQuery,
+  reducer: Reducer<Item & T, S, V>,
+  scratch: T,
+  fill: Fill<T>,
+  collect?: (items: (Item & T)[]) => void,
+): Cut<V> {
+  const item = scratch as Item & T;
+  const total = reducer.empty();
+  const previous = reducer.empty();
+  const buckets = q.bucket ? Array.from({ length: frame.bucketCount }, () => reducer.empty()) : null;
+  const groups: (S | undefined)[] = [];
+  const grouped = q.by !== null;
+  const { current, bucket, groupStart, groupIds } = frame;
+  const items: (Item & T)[] | null = collect ? [] : null;
+  for (let i = 0; i < frame.size; i++) {
+    if (!fill(scratch, i)) continue;
+    if (items) {
+      items.push({
+        ...scratch,
+        id: frame.table.keys[frame.rows[i]!]!,
+        at: frame.at[i]!,
+        groups: grouped ? groupsOfItem(frame, i) : [],
+      });
+    }
+    if (current[i] === 0) {
+      reducer.add(previous, item);
+      continue;
+    }
+    reducer.add(total, item);
+    if (buckets) reducer.add(buckets[bucket[i]!]!, item);
+    if (grouped) {
+      for (let k = groupStart[i]!; k < groupStart[i + 1]!; k++) {
+        const g = groupIds[k]!;
+        let s = groups[g];
+        if (s === undefined) {
+          s = reducer.empty();
+          groups[g] = s;
+        }
+        reducer.add(s, item);
+      }
+    }
+  }
+  if (items) collect!(items);
+  const out: Cut<V> = { total: reducer.value(total), previous: reducer.value(previous) };
+  if (q.bucket && buckets) {
+    const ranges = bucketRanges(q.from, q.to, q.bucket, q.timeZone);
+    out.series = ranges.map((range, i) => ({
+      start: new Date(range.start).toISOString(),
+      label: formatBucketLabel(range.start, q.bucket!, q.timeZone),
+      ...reducer.value(buckets[i]!),
+    }));
+  }
+  if (grouped) {
+    const present: { key: string; s: S }[] = [];
+    groups.forEach((s, g) => {
+      if (s !== undefined) present.push({ key: frame.groupKeys[g]!, s });
+    });
+    out.groups = present
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map(({ key, s }) => ({ key, ...reducer.value(s) }));
+  }
+  return out;
+}
+
+/** A KPI's cut over a frame, handing its items to the drill-down collector when there is one. */
+export function measureFrame<T extends object, S, V>(
+  ctx: FamilyContext,
+  kpi: KpiId,
+  frame: Frame,
+  reducer: Reducer<Item & T, S, V>,
+  scratch: T,
+  fill: Fill<T>,
+  q: KpiQuery = ctx.q,
+): Cut<V> {
+  const collect = ctx.collect;
+  return foldFrame(frame, q, reducer, scratch, fill, collect ? (items) => collect(kpi, items) : undefined);
+}
+
+/** The number of items of the period (not the previous one) that pass a test. */
+export function countCurrent(frame: Frame, test: (i: number) => boolean): number {
+  let n = 0;
+  for (let i = 0; i < frame.size; i++) if (frame.current[i] === 1 && test(i)) n++;
+  return n;
+}
