@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inCallbackSample } from '../../src/ingest/callbacks/callback-list.js';
+import type { BoardAnswer, BreakStatus, CallbacksAnswer } from '../../web/src/api/first-line-types.js';
 import type { TicketView } from '../../web/src/api/types.js';
-import type { BoardAnswer, BreakStatus, CallbacksAnswer } from '../../web/src/first-line/first-line-api.js';
 import { ensureUser, TEST_PASSWORD } from '../support/auth.js';
 import {
   apiGet,
