@@ -1,3 +1,4 @@
+import { INT_NULL } from '../store/fact-cache/column.js';
 import type { Frame } from './frame.js';
 import type { Thresholds } from './reducers.js';
 import { type DurationTarget, thresholdsFor } from './targets.js';
@@ -9,12 +10,25 @@ export function valueAt(frame: Frame, column: string): (i: number) => number | s
   return (i) => c.get(rows[i]!);
 }
 
-/** A numeric column for item i: null where null. */
+/** A numeric column for item i: null where null (one closure per column kind, so each stays monomorphic). */
 export function numberAt(frame: Frame, column: string): (i: number) => number | null {
   const c = frame.table.column(column);
-  if (c.kind === 'text') throw new Error(`${column} is not numeric`);
   const rows = frame.rows;
-  return (i) => c.get(rows[i]!);
+  if (c.kind === 'number') {
+    const values = c.values;
+    return (i) => {
+      const v = values[rows[i]!]!;
+      return Number.isNaN(v) ? null : v;
+    };
+  }
+  if (c.kind === 'int') {
+    const values = c.values;
+    return (i) => {
+      const v = values[rows[i]!]!;
+      return v === INT_NULL ? null : v;
+    };
+  }
+  throw new Error(`${column} is not numeric`);
 }
 
 /** A text column for item i as its dictionary code (-1 for null); the code of a value and the value of a code. */
@@ -41,17 +55,19 @@ export function thresholdsAt(
   const priority = priorityColumn ? frame.table.column(priorityColumn) : null;
   if (channel.kind !== 'text' || (priority && priority.kind !== 'text'))
     throw new Error('channel and priority are text columns');
-  const seen = new Map<number, Thresholds | null>();
+  // answers by (channel code + 1) × stride + (priority code + 1); codes are -1 for null
+  const stride = (priority ? priority.dict.length : 0) + 1;
+  const seen: (Thresholds | null | undefined)[] = [];
   const rows = frame.rows;
+  const channels = channel.codes;
+  const priorities = priority ? priority.codes : null;
   return (i) => {
     const row = rows[i]!;
-    const c = channel.codes[row]!;
-    const p = priority ? priority.codes[row]! : -1;
-    const key = c * 4096 + p;
-    let found = seen.get(key);
+    const key = (channels[row]! + 1) * stride + (priorities ? priorities[row]! + 1 : 0);
+    let found = seen[key];
     if (found === undefined) {
       found = thresholdsFor(policies, String(channel.get(row)), priority ? priority.get(row) : null);
-      seen.set(key, found);
+      seen[key] = found;
     }
     return found;
   };

@@ -59,6 +59,17 @@ function rowTest(table: FactTable, column: string, values: readonly string[]): (
   return (row) => wanted.has(c.get(row) as number);
 }
 
+function passes(
+  table: FactTable,
+  tests: ((row: number) => boolean)[],
+  keep: ((key: string) => boolean) | undefined,
+): (row: number) => boolean {
+  return (row) => {
+    for (const t of tests) if (!t(row)) return false;
+    return !keep || keep(table.keys[row]!);
+  };
+}
+
 /** Group keys by id, and a function giving a row's group id (text columns by dictionary code). */
 function grouper(table: FactTable, column: string, keys: string[]): (row: number) => number {
   const ids = new Map<string, number>();
@@ -100,27 +111,32 @@ export function buildFrame(table: FactTable, q: KpiQuery, o: FrameOptions): Fram
   const parts: Int32Array[] = [];
   const partAt: Float64Array[] = [];
   let size = 0;
+  const statusCodes = status?.kind === 'text' ? status.codes : null;
+  const check = tests.length || o.keep ? passes(table, tests, o.keep) : null;
   for (const ref of o.refs) {
     const atCol = table.column(ref.at);
     if (atCol.kind !== 'number') throw new Error(`${ref.at} is not an instant`);
+    const atValues = atCol.values;
     const nullCol = ref.whenNull ? table.column(ref.whenNull) : null;
+    if (nullCol && nullCol.kind !== 'number') throw new Error(`${ref.whenNull} is not an instant`);
+    const nullValues = nullCol ? nullCol.values : null;
+    const onlyOpen = ref.onlyOpen === true;
     const candidates = table.range(ref.at, from, q.to);
-    const kept = new Int32Array(candidates.length);
+    const rows = new Int32Array(candidates.length);
+    const at = new Float64Array(candidates.length);
     let n = 0;
+    // one tight loop over typed arrays: this runs for every item of every reference of a report
     for (let i = 0; i < candidates.length; i++) {
       const row = candidates[i]!;
-      if (nullCol && nullCol.get(row) !== null) continue;
-      if (ref.onlyOpen && (status?.kind !== 'text' || status.codes[row] !== open)) continue;
-      let pass = true;
-      for (const t of tests) if (!t(row)) pass = false;
-      if (!pass || (o.keep && !o.keep(table.keys[row]!))) continue;
-      kept[n++] = row;
+      if (nullValues !== null && !Number.isNaN(nullValues[row]!)) continue;
+      if (onlyOpen && (statusCodes === null || statusCodes[row] !== open)) continue;
+      if (check !== null && !check(row)) continue;
+      rows[n] = row;
+      at[n] = atValues[row]!;
+      n++;
     }
-    const rows = kept.subarray(0, n);
-    const at = new Float64Array(n);
-    for (let i = 0; i < n; i++) at[i] = atCol.values[rows[i]!]!;
-    parts.push(rows);
-    partAt.push(at);
+    parts.push(rows.subarray(0, n));
+    partAt.push(at.subarray(0, n));
     size += n;
   }
   const rows = concat(parts, size, Int32Array);

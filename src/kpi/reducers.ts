@@ -48,14 +48,18 @@ export interface DurationWithTiers extends DurationValue {
 export const durationReducer: Reducer<DurationItem, DurationState, DurationWithTiers> = {
   empty: () => ({ values: [], pending: 0, reached: [0, 0, 0], withTarget: 0 }),
   add: (s, i) => {
-    if (i.seconds === null) {
+    const v = i.seconds;
+    if (v === null) {
       s.pending++;
       return;
     }
-    s.values.push(i.seconds);
-    if (i.thresholds) {
+    s.values.push(v);
+    const t = i.thresholds;
+    if (t) {
       s.withTarget++;
-      for (let t = 0; t < 3; t++) if (i.seconds <= i.thresholds[t]!) s.reached[t] = (s.reached[t] ?? 0) + 1;
+      if (v <= t[0]) s.reached[0]++;
+      if (v <= t[1]) s.reached[1]++;
+      if (v <= t[2]) s.reached[2]++;
     }
   },
   value: (s) => {

@@ -1,6 +1,7 @@
 import type { ColumnKind } from '../columns.js';
 
-const INT_NULL = -2147483648;
+/** The null of an int column (no counter, flag or line takes it). */
+export const INT_NULL = -2147483648;
 
 /** Instants and durations: 8 bytes each, NaN for null (values are ms instants or seconds, exact in a double). */
 export class NumberColumn {
