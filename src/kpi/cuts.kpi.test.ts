@@ -311,6 +311,8 @@ describe('group-by and filters on the contact KPIs', () => {
         { key: 'refund', value: 1 },
         { key: 'vip', value: 1 },
       ]);
+      // ...while the cut's own total counts it once (the tag join must not repeat it)
+      expect(countOf(byTag, 'contacts_offered').value).toBe(1);
       const tagged = await computeKpis(own, { ...CC_DAY, filters: { tag: ['vip', 'refund'] } }, [
         'contacts_offered',
       ]);
