@@ -1,5 +1,6 @@
 // npm run bench [-- --quick] [--sizes 100k,1M,5M] [--only kpis,ingest,rebuild,http,import,staffing,rss]
 //   [--out f.json] [--pg-max 100k|1M|5M (largest store copied to PostgreSQL; default 100k)]
+//   [--naive-max 100k|1M (largest store the naive events scan runs on; default 1M, a minute a run there)]
 // Every measurement runs several times after a warm-up and beside its baseline in the same run; the table
 // goes to stdout and everything to bench/results.json. --quick: the 100k store only, short runs (< 2 min
 // once the base history is cached; generating it the first time takes some minutes).
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     sizes: { type: 'string' },
     only: { type: 'string' },
     'pg-max': { type: 'string', default: '100k' },
+    'naive-max': { type: 'string', default: '1M' },
     out: { type: 'string', default: join(import.meta.dirname, 'results.json') },
   },
 });
@@ -38,7 +40,7 @@ const results: Record<string, unknown> = {
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
 };
 const save = () =>
-  writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
 
 /** Runs a bench script in a child process; its last stdout line is JSON. */
 function child(script: string, args: string[]): unknown {
@@ -70,7 +72,7 @@ try {
           periods: [30, 365],
           runs: quick ? 3 : 5,
           ...(pgUrl ? { pgUrl } : {}),
-          naive: size <= 1_000_000,
+          naive: size <= (SIZES[values['naive-max']] ?? 0),
         })),
       );
       results.kpis = cases;

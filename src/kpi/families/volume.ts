@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { chunk } from '../../store/chunks.js';
 import type { Computed, Family, FamilyContext } from '../family.js';
 import { codeAt } from '../frame-columns.js';
@@ -6,17 +7,24 @@ import { countReducer } from '../reducers.js';
 import { ticketFrame } from '../ticket-frame.js';
 import type { KpiId, KpiQuery } from '../types.js';
 
-/** Hours each agent worked inside the period: their work stretches clipped to it (a running stretch to now). */
+/**
+ * Hours each agent worked inside the period: their work stretches clipped to it (a running stretch to now),
+ * summed inside the database in whole milliseconds.
+ */
 export async function hoursWorked(
   ctx: FamilyContext,
   agents: readonly string[],
   q: KpiQuery = ctx.q,
 ): Promise<Map<string, number>> {
   const out = new Map<string, number>();
+  // CASE rather than least()/greatest() (PostgreSQL) or min()/max() (SQLite): the same SQL on both
+  const end = sql<number>`coalesce(end_at, ${q.now})`;
+  const clippedEnd = sql<number>`case when ${end} < ${q.to} then ${end} else ${q.to} end`;
+  const clippedStart = sql<number>`case when start_at > ${q.from} then start_at else ${q.from} end`;
   for (const part of chunk([...new Set(agents)], 900)) {
     const rows = await ctx.db
       .selectFrom('agent_stretches')
-      .select(['agent_id', 'start_at', 'end_at'])
+      .select(['agent_id', sql<number | string>`sum(${clippedEnd} - ${clippedStart})`.as('ms')])
       .where('agent_id', 'in', part)
       // two ranges on (end_at, start_at): the cost follows the period, not each agent's whole history
       .where((eb) =>
@@ -25,12 +33,10 @@ export async function hoursWorked(
           eb.and([eb('end_at', '>', q.from), eb('start_at', '<', q.to)]),
         ]),
       )
+      .where(sql<boolean>`${clippedEnd} > ${clippedStart}`)
+      .groupBy('agent_id')
       .execute();
-    for (const r of rows) {
-      const end = Math.min(r.end_at === null ? q.now : Number(r.end_at), q.to);
-      const start = Math.max(Number(r.start_at), q.from);
-      if (end > start) out.set(r.agent_id, (out.get(r.agent_id) ?? 0) + (end - start) / 3_600_000);
-    }
+    for (const r of rows) out.set(r.agent_id, Number(r.ms) / 3_600_000);
   }
   return out;
 }
