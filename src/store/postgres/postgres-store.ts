@@ -41,5 +41,8 @@ export const postgresHelpers: DialectHelpers = {
 
 export function openPostgres(url: string, poolSize = 10): Kysely<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle pooled connection the server closes (restart, failover, a dropped database) is discarded by the
+  // pool and the next query opens a fresh one; without a listener its 'error' event would crash the process.
+  pool.on('error', () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
