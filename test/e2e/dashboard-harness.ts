@@ -1,6 +1,7 @@
 // What the dashboard's browser tests share: a server on a demo history (in process, the web app built
 // from the current sources), Debian's Chromium, signed-in pages, and the API's own answers to compare with.
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -8,6 +9,7 @@ import { expect } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import { DEFAULT_WEB_ROOT, webRoutes } from '../../src/api/routes/web.js';
 import { generateDemo } from '../../src/demo/generate-demo.js';
+import type { FirstLineConfig } from '../../src/ingest/first-line-config.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
@@ -59,19 +61,66 @@ export interface Server {
 }
 
 /** An in-process server with the dashboard, on a store at `dbUrl`, with a supervisor to sign in as. */
-export async function startServer(dbUrl: string): Promise<Server> {
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+  const address = probe.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise((r) => probe.close(r));
+  return port;
+}
+
+/**
+ * The app with the built web UI on a free port, a supervisor and an admin token. `firstLine` configures the
+ * site's telephony and ratings; its public URL is the server's own (rating links are absolute).
+ */
+export async function startServer(dbUrl: string, firstLine: Partial<FirstLineConfig> = {}): Promise<Server> {
   ensureWebBuilt();
   mkdirSync(SHOTS, { recursive: true });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const store = await openStore(dbUrl);
-  const app = await buildApp({ store, auth: { passwordCost: TEST_PASSWORD_COST } });
+  const app = await buildApp({
+    store,
+    auth: { passwordCost: TEST_PASSWORD_COST },
+    firstLine: { publicUrl: url, ...firstLine },
+  });
   if (!app.hasRoute({ method: 'GET', url: '/*' })) await app.register(webRoutes(DEFAULT_WEB_ROOT));
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  await app.listen({ port, host: '127.0.0.1' });
   await ensureUser(store, { login: SUPERVISOR, role: 'supervisor' });
   await ensureUser(store, { login: 'e2e-admin', role: 'admin' });
   const headers = await tokenHeaders(store, 'e2e-admin', ['admin']);
-  return { url: `http://127.0.0.1:${port}`, app, store, headers };
+  return { url, app, store, headers };
+}
+
+/** A page signed in as `login` (not the harness's supervisor), opened at `path`. */
+export async function openAs(
+  browser: Browser,
+  server: Server,
+  login: string,
+  lang: 'en' | 'ru',
+  path: string,
+): Promise<Page> {
+  const page = await openPage(browser, server, null, { lang, signIn: false });
+  const res = await page.context().request.post(`${server.url}/api/v1/auth/sign-in`, {
+    data: { login, password: TEST_PASSWORD },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+/** The workspace of `login`, loaded and live (its stream connected). */
+export async function openWorkspace(
+  browser: Browser,
+  server: Server,
+  login: string,
+  lang: 'en' | 'ru',
+): Promise<Page> {
+  const page = await openAs(browser, server, login, lang, '/workspace');
+  await page.waitForSelector('[data-testid="workspace"][data-loading="false"]');
+  await page.waitForSelector('[data-testid="desk-live"][data-live="true"]');
+  return page;
 }
 
 export async function stopServer(s: Server | undefined): Promise<void> {

@@ -5,27 +5,23 @@
 // of that resolution (as the mail would carry it) and sees the thank-you page; the dashboard's rated share
 // and CSAT move by exactly that one rating. Screenshots of the screen pop in English and Russian.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
-import { DEFAULT_WEB_ROOT, webRoutes } from '../../src/api/routes/web.js';
-import { openStore } from '../../src/store/open.js';
 import type { KpiReport, RateKpi } from '../../web/src/api/types.js';
-import { ensureUser, TEST_PASSWORD, TEST_PASSWORD_COST, tokenHeaders } from '../support/auth.js';
-import { ensureWebBuilt } from '../web-setup.js';
+import { ensureUser } from '../support/auth.js';
 import {
   apiGet,
   CHROMIUM,
   closePage,
   launch,
   openPage,
+  openWorkspace,
   type Server,
   SHOTS,
-  SUPERVISOR,
   settled,
+  startServer,
   stopServer,
 } from './dashboard-harness.js';
 
@@ -39,33 +35,6 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const PERIOD = `from=${day(NOW - 2 * DAY)}&to=${day(NOW + 2 * DAY)}`;
 
 /** Ports are known only after listening, but rating links are absolute: a free port is taken first. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-  const address = probe.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise((r) => probe.close(r));
-  return port;
-}
-
-/** The harness's server, configured as a site with a PBX: a telephony token and its public URL. */
-async function startPbxServer(dbUrl: string): Promise<Server> {
-  ensureWebBuilt();
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const store = await openStore(dbUrl);
-  const app = await buildApp({
-    store,
-    auth: { passwordCost: TEST_PASSWORD_COST },
-    firstLine: { telephonyToken: PBX_TOKEN, publicUrl: url },
-  });
-  if (!app.hasRoute({ method: 'GET', url: '/*' })) await app.register(webRoutes(DEFAULT_WEB_ROOT));
-  await app.listen({ port, host: '127.0.0.1' });
-  await ensureUser(store, { login: SUPERVISOR, role: 'supervisor' });
-  await ensureUser(store, { login: 'e2e-admin', role: 'admin' });
-  return { url, app, store, headers: await tokenHeaders(store, 'e2e-admin', ['admin']) };
-}
-
 describe.skipIf(!existsSync(CHROMIUM))('a first-line call in a browser', () => {
   const dir = mkdtempSync(join(tmpdir(), 'firstline-call-'));
   let server: Server;
@@ -85,7 +54,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a first-line call in a browser', () => {
   const pbx = (body: Record<string, unknown>) => send(`/api/v1/telephony/calls?token=${PBX_TOKEN}`, body, {});
 
   beforeAll(async () => {
-    server = await startPbxServer(`sqlite:${join(dir, 'call.db')}`);
+    server = await startServer(`sqlite:${join(dir, 'call.db')}`, { telephonyToken: PBX_TOKEN });
     await ensureUser(server.store, {
       login: L1,
       name: 'Lena First',
@@ -101,18 +70,6 @@ describe.skipIf(!existsSync(CHROMIUM))('a first-line call in a browser', () => {
     await stopServer(server);
     rmSync(dir, { recursive: true, force: true });
   });
-
-  async function openAs(login: string, lang: 'en' | 'ru'): Promise<Page> {
-    const page = await openPage(browser, server, null, { lang, signIn: false });
-    const res = await page.context().request.post(`${server.url}/api/v1/auth/sign-in`, {
-      data: { login, password: TEST_PASSWORD },
-    });
-    expect(res.status(), await res.text()).toBe(200);
-    await page.goto(`${server.url}/workspace`);
-    await page.waitForSelector('[data-testid="workspace"][data-loading="false"]');
-    await page.waitForSelector('[data-testid="desk-live"][data-live="true"]');
-    return page;
-  }
 
   /** The dashboard's rated share and CSAT: the API's figures, and the cards the supervisor's page shows. */
   async function satisfaction() {
@@ -187,7 +144,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a first-line call in a browser', () => {
     expect(before.csat).toEqual({ numerator: 0, denominator: 1 });
 
     // the agent's workspace is open before the phone rings: the push must bring the call
-    const page = await openAs(L1, 'en');
+    const page = await openWorkspace(browser, server, L1, 'en');
     // a mark on the window: a reload would wipe it
     const mark = (p: Page) =>
       p.evaluate(() => {
@@ -265,7 +222,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a first-line call in a browser', () => {
     for (const l of links.links) expect(l.url.startsWith(`${server.url}/r/`)).toBe(true);
 
     // the pop in Russian, for the screenshot, while the call is fresh: the same push reaches a second tab
-    const ru = await openAs(L1, 'ru');
+    const ru = await openWorkspace(browser, server, L1, 'ru');
     await pbx({ call_id: 'e2e-call-2', event: 'ringing', from: PHONE, queue: 'support' });
     const pop2 = '[data-testid="screen-pop"][data-call="e2e-call-2"]';
     await ru.waitForSelector(`${pop2}[data-state="ringing"][data-loading="false"]`);

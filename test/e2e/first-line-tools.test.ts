@@ -11,12 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inCallbackSample } from '../../src/ingest/callbacks/callback-list.js';
 import type { BoardAnswer, BreakStatus, CallbacksAnswer } from '../../web/src/api/first-line-types.js';
 import type { TicketView } from '../../web/src/api/types.js';
-import { ensureUser, TEST_PASSWORD } from '../support/auth.js';
+import { ensureUser } from '../support/auth.js';
 import {
   apiGet,
   CHROMIUM,
   closePage,
   launch,
+  openAs,
   openPage,
   type Server,
   SHOTS,
@@ -120,23 +121,12 @@ describe.skipIf(!existsSync(CHROMIUM))('first-line tools in a browser: breaks an
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** A page signed in as `login` (not the harness's supervisor). */
-  async function openAs(login: string, lang: 'en' | 'ru', path: string): Promise<Page> {
-    const page = await openPage(browser, server, null, { lang, signIn: false });
-    const res = await page.context().request.post(`${server.url}/api/v1/auth/sign-in`, {
-      data: { login, password: TEST_PASSWORD },
-    });
-    expect(res.status(), await res.text()).toBe(200);
-    await page.goto(`${server.url}${path}`);
-    return page;
-  }
-
   const reminder = (page: Page) => page.waitForSelector('[data-testid="break-reminder"]');
 
   it('an agent 64 minutes into a stretch is reminded on any page and takes a break', async () => {
     const before = await apiGet<BreakStatus>(server, `/api/v1/agents/${ANNA}/break`);
     expect(before.state).toBe('overdue');
-    const page = await openAs(ANNA, 'en', '/');
+    const page = await openAs(browser, server, ANNA, 'en', '/');
     await page.waitForSelector('[data-testid="break-reminder"][data-state="overdue"]');
     const message = (await page.textContent('[data-testid="break-message"]')) ?? '';
     const worked = Number(/You have worked (\d+) min without a break — take 10 minutes/.exec(message)?.[1]);
@@ -191,7 +181,7 @@ describe.skipIf(!existsSync(CHROMIUM))('first-line tools in a browser: breaks an
   });
 
   it('an agent back on the reminder in Russian; the board is not theirs to see', async () => {
-    const page = await openAs(BORIS, 'ru', '/first-line');
+    const page = await openAs(browser, server, BORIS, 'ru', '/first-line');
     await page.waitForSelector('[data-testid="break-reminder"][data-state="overdue"]');
     expect(await page.textContent('[data-testid="break-message"]')).toMatch(
       /Вы работаете \d+ мин без перерыва — сделайте перерыв на 10 минут/,
@@ -208,7 +198,7 @@ describe.skipIf(!existsSync(CHROMIUM))('first-line tools in a browser: breaks an
     expect(api.share).toBe(SHARE);
     expect(api.items.map((i) => i.ticket_id)).toEqual([toCall, alsoToCall]);
 
-    const page = await openAs(ANNA, 'en', '/first-line');
+    const page = await openAs(browser, server, ANNA, 'en', '/first-line');
     await page.waitForSelector('[data-testid="callback-list"][data-loading="false"]');
     expect(await page.$('[data-testid="break-board"]')).toBeNull();
     const listed = await page.$$eval('[data-testid="callback-rows"] tr[data-ticket]', (trs) =>

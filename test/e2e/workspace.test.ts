@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CountKpi, DurationKpi, KpiReport } from '../../web/src/api/types.js';
-import { ensureUser, TEST_PASSWORD } from '../support/auth.js';
+import { ensureUser } from '../support/auth.js';
 import {
   apiGet,
   type BrowserGlobals,
   CHROMIUM,
   closePage,
   launch,
-  openPage,
+  openWorkspace,
   type Server,
   SHOTS,
   startServer,
@@ -44,17 +44,6 @@ describe.skipIf(!existsSync(CHROMIUM))('the agent workspace in a browser', () =>
   });
 
   /** A page signed in as `login` (not the harness's supervisor), on the workspace. */
-  async function openAs(login: string, lang: 'en' | 'ru'): Promise<Page> {
-    const page = await openPage(browser, server, null, { lang, signIn: false });
-    const res = await page.context().request.post(`${server.url}/api/v1/auth/sign-in`, {
-      data: { login, password: TEST_PASSWORD },
-    });
-    expect(res.status(), await res.text()).toBe(200);
-    await page.goto(`${server.url}/workspace`);
-    await page.waitForSelector('[data-testid="workspace"][data-loading="false"]');
-    await page.waitForSelector('[data-testid="desk-live"][data-live="true"]');
-    return page;
-  }
 
   const version = async (page: Page) =>
     Number(await page.getAttribute('[data-testid="desk-ticket"]', 'data-version'));
@@ -79,11 +68,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the agent workspace in a browser', () =>
     expect(before).toEqual({ created: 0, resolved: 0 });
 
     // the line-2 agent's workspace is open before the ticket exists: the stream must bring it
-    const l2 = await openAs(L2, 'ru');
+    const l2 = await openWorkspace(browser, server, L2, 'ru');
     expect(await l2.textContent('[data-testid="queue-open"]')).toContain('0');
     expect(await l2.textContent('h1')).toBe('Рабочее место');
 
-    const l1 = await openAs(L1, 'en');
+    const l1 = await openWorkspace(browser, server, L1, 'en');
     await l1.keyboard.press('n');
     await l1.waitForSelector('[data-testid="form-create"]');
     await l1.fill('[data-testid="create-subject"]', 'Printer on fire');
