@@ -1,13 +1,8 @@
+import type { BoardAgent, BreakState } from '../api/first-line-types.js';
 import { formatDate } from '../format/format.js';
 import { useResource } from '../hooks/use-resource.js';
 import { useI18n } from '../i18n/i18n.js';
-import {
-  type BoardAgent,
-  type BreakState,
-  boardOrder,
-  firstLineApi,
-  wholeMinutes,
-} from './first-line-api.js';
+import { boardOrder, firstLineApi, wholeMinutes } from './first-line-api.js';
 
 const REFRESH_MS = 30_000;
 const STATES: readonly BreakState[] = ['overdue', 'on_break', 'working', 'offline'];

@@ -1,14 +1,9 @@
 import { useState } from 'react';
+import type { AgentStatus, BreakStatus } from '../api/first-line-types.js';
 import { useSession } from '../auth/session.js';
 import { useResource } from '../hooks/use-resource.js';
 import { useI18n } from '../i18n/i18n.js';
-import {
-  type AgentStatus,
-  type BreakStatus,
-  firstLineApi,
-  SUGGESTED_BREAK_MIN,
-  wholeMinutes,
-} from './first-line-api.js';
+import { firstLineApi, SUGGESTED_BREAK_MIN, wholeMinutes } from './first-line-api.js';
 import './first-line.css';
 
 const REFRESH_MS = 30_000;

@@ -1,9 +1,10 @@
 import { useState } from 'react';
+import type { CallbackOutcome } from '../api/first-line-types.js';
 import { formatDate, formatPercent } from '../format/format.js';
 import { useResource } from '../hooks/use-resource.js';
 import { useI18n } from '../i18n/i18n.js';
 import { CallbackRow } from './callback-row.js';
-import { type CallbackOutcome, firstLineApi } from './first-line-api.js';
+import { firstLineApi } from './first-line-api.js';
 
 const REFRESH_MS = 60_000;
 

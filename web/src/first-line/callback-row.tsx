@@ -1,9 +1,9 @@
 import { useState } from 'react';
+import type { CallbackItem, CallbackOutcome } from '../api/first-line-types.js';
 import { Segmented } from '../components/segmented.js';
 import { formatDate } from '../format/format.js';
 import { useI18n } from '../i18n/i18n.js';
 import { Link } from '../router/router.js';
-import type { CallbackItem, CallbackOutcome } from './first-line-api.js';
 
 const SCORES = ['1', '2', '3', '4', '5'] as const;
 type Score = (typeof SCORES)[number];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type BoardAgent, type BreakState, boardOrder, wholeMinutes } from './first-line-api.js';
+import type { BoardAgent, BreakState } from '../api/first-line-types.js';
+import { boardOrder, wholeMinutes } from './first-line-api.js';
 
 const agent = (
   agent_id: string,

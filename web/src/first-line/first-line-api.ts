@@ -11,17 +11,6 @@ import type {
 } from '../api/first-line-types.js';
 import { sessionEnded } from '../auth/session.js';
 
-export type {
-  AgentStatus,
-  BoardAgent,
-  BoardAnswer,
-  BreakState,
-  BreakStatus,
-  CallbackItem,
-  CallbackOutcome,
-  CallbacksAnswer,
-} from '../api/first-line-types.js';
-
 export const BREAK_DUE_MIN = 60;
 export const SUGGESTED_BREAK_MIN = 10;
 
