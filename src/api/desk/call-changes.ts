@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { CALL_CONTACT_PREFIX } from '../../ingest/telephony/plan-call-events.js';
 import { chunk } from '../../store/chunks.js';
 import type { Database } from '../../store/schema.js';
 
@@ -24,10 +25,7 @@ export interface CallChange {
   offered_at: string;
 }
 
-/** Telephony's contacts are `call-<key>`, and `<key>` given as a call id names the same contact again. */
-const CALL_PREFIX = 'call-';
-
-export const isCallStream = (stream: string) => stream.startsWith(`contact:${CALL_PREFIX}`);
+export const isCallStream = (stream: string) => stream.startsWith(`contact:${CALL_CONTACT_PREFIX}`);
 
 export function callState(c: {
   outcome: string;
@@ -79,7 +77,7 @@ export async function readCallChanges(
       const m = moved.get(f.contact_id)!;
       return {
         seq: m.seq,
-        call_id: f.contact_id.slice(CALL_PREFIX.length),
+        call_id: f.contact_id.slice(CALL_CONTACT_PREFIX.length),
         contact_id: f.contact_id,
         types: m.types,
         state: callState(f),

@@ -1,5 +1,6 @@
 import { chunk } from '../../store/chunks.js';
 import type { Store } from '../../store/store.js';
+import { streamId } from '../../store/streams.js';
 import { type CallChange, isCallStream, readCallChanges } from './call-changes.js';
 
 export interface TicketChange {
@@ -97,12 +98,13 @@ export class TicketStreamHub {
       this.seen.add(seq);
       this.cursor = Math.max(this.cursor, seq);
       if (isCallStream(r.stream)) {
-        const call = byCall.get(r.stream.slice(8)) ?? { seq, types: [] };
+        const contact = streamId(r.stream);
+        const call = byCall.get(contact) ?? { seq, types: [] };
         call.seq = seq;
         call.types.push(r.type);
-        byCall.set(r.stream.slice(8), call);
+        byCall.set(contact, call);
       }
-      const ticket = r.stream.startsWith('ticket:') ? r.stream.slice(7) : r.ticket_id;
+      const ticket = r.stream.startsWith('ticket:') ? streamId(r.stream) : r.ticket_id;
       if (!ticket) continue;
       const entry = byTicket.get(ticket) ?? { seq, types: [] };
       entry.seq = seq;

@@ -7,7 +7,9 @@ export function callKey(callId: string): string {
   return callId.length <= 120 ? callId : `h${createHash('sha256').update(callId).digest('hex').slice(0, 40)}`;
 }
 
-export const contactIdOf = (callId: string) => `call-${callKey(callId)}`;
+/** A call's contact is `call-<key>`; the key given back as a call id names the same contact. */
+export const CALL_CONTACT_PREFIX = 'call-';
+export const contactIdOf = (callId: string) => `${CALL_CONTACT_PREFIX}${callKey(callId)}`;
 export const eventIdOf = (callId: string, stage: string) => `call:${callKey(callId)}:${stage}`;
 
 /** What is already stored for the call: its contact events, with ids and instants. */
