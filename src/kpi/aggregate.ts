@@ -57,18 +57,33 @@ export function cut<I extends Item, S, V>(items: Iterable<I>, q: KpiQuery, r: Re
       }
     }
   }
-  const out: Cut<V> = { total: r.value(total), previous: r.value(previous) };
+  return assembleCut(q, r.value, total, previous, buckets, groups);
+}
+
+/**
+ * A cut from its reduced states: the period, the previous one, each bucket of `q` (in order) and each
+ * group (sorted by key). The one place a cut's shape is made, whoever did the reducing.
+ */
+export function assembleCut<S, V>(
+  q: Pick<KpiQuery, 'from' | 'to' | 'bucket' | 'by' | 'timeZone'>,
+  value: (s: S) => V,
+  total: S,
+  previous: S,
+  buckets: readonly S[],
+  groups: Iterable<readonly [string, S]>,
+): Cut<V> {
+  const out: Cut<V> = { total: value(total), previous: value(previous) };
   if (q.bucket) {
-    out.series = ranges.map((range, i) => ({
+    out.series = bucketRanges(q.from, q.to, q.bucket, q.timeZone).map((range, i) => ({
       start: new Date(range.start).toISOString(),
       label: formatBucketLabel(range.start, q.bucket!, q.timeZone),
-      ...r.value(buckets[i]!),
+      ...value(buckets[i]!),
     }));
   }
   if (q.by) {
-    out.groups = [...groups.entries()]
+    out.groups = [...groups]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, s]) => ({ key, ...r.value(s) }));
+      .map(([key, s]) => ({ key, ...value(s) }));
   }
   return out;
 }

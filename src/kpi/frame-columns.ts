@@ -3,13 +3,6 @@ import type { Frame } from './frame.js';
 import type { Thresholds } from './reducers.js';
 import { type DurationTarget, thresholdsFor } from './targets.js';
 
-/** The value of a column for item i of a frame (null where the database holds null). */
-export function valueAt(frame: Frame, column: string): (i: number) => number | string | null {
-  const c = frame.table.column(column);
-  const rows = frame.rows;
-  return (i) => c.get(rows[i]!);
-}
-
 /** A numeric column for item i: null where null (one closure per column kind, so each stays monomorphic). */
 export function numberAt(frame: Frame, column: string): (i: number) => number | null {
   const c = frame.table.column(column);

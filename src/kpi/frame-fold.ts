@@ -1,5 +1,4 @@
-import { bucketRanges, formatBucketLabel } from '../time/buckets.js';
-import type { Cut, Item, Reducer } from './aggregate.js';
+import { assembleCut, type Cut, type Item, type Reducer } from './aggregate.js';
 import type { FamilyContext } from './family.js';
 import { type Frame, groupsOfItem } from './frame.js';
 import type { KpiId, KpiQuery } from './types.js';
@@ -60,25 +59,11 @@ export function foldFrame<T extends object, S, V>(
     }
   }
   if (items) collect!(items);
-  const out: Cut<V> = { total: reducer.value(total), previous: reducer.value(previous) };
-  if (q.bucket && buckets) {
-    const ranges = bucketRanges(q.from, q.to, q.bucket, q.timeZone);
-    out.series = ranges.map((range, i) => ({
-      start: new Date(range.start).toISOString(),
-      label: formatBucketLabel(range.start, q.bucket!, q.timeZone),
-      ...reducer.value(buckets[i]!),
-    }));
-  }
-  if (grouped) {
-    const present: { key: string; s: S }[] = [];
-    groups.forEach((s, g) => {
-      if (s !== undefined) present.push({ key: frame.groupKeys[g]!, s });
-    });
-    out.groups = present
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-      .map(({ key, s }) => ({ key, ...reducer.value(s) }));
-  }
-  return out;
+  const present: [string, S][] = [];
+  groups.forEach((s, g) => {
+    if (s !== undefined) present.push([frame.groupKeys[g]!, s]);
+  });
+  return assembleCut(q, reducer.value, total, previous, buckets ?? [], present);
 }
 
 /** A KPI's cut over a frame, handing its items to the drill-down collector when there is one. */

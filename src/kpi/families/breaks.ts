@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { bucketRanges } from '../../time/buckets.js';
-import type { Cut } from '../aggregate.js';
-import { cut, findRange, previousPeriod } from '../aggregate.js';
+import { assembleCut, type Cut, cut, findRange, previousPeriod } from '../aggregate.js';
 import type { Family, FamilyContext } from '../family.js';
 import { rateReducer } from '../reducers.js';
 import type { Dimension, KpiQuery, RateValue } from '../types.js';
@@ -117,16 +116,5 @@ async function counted(ctx: FamilyContext, q: KpiQuery, groupBy: string | null):
       groups.set(key, st);
     }
   }
-  const value = (st: { num: number; den: number }) => rateReducer.value(st);
-  const out: Cut<RateValue> = { total: value(total), previous: value(previous) };
-  if (q.bucket) {
-    const { series } = cut([], q, rateReducer);
-    out.series = series!.map((b, i) => ({ ...b, ...value(buckets[i]!) }));
-  }
-  if (q.by && groupBy) {
-    out.groups = [...groups.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, st]) => ({ key, ...value(st) }));
-  }
-  return out;
+  return assembleCut(q, rateReducer.value, total, previous, buckets, groups);
 }
