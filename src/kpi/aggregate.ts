@@ -100,9 +100,48 @@ export function findRange(ranges: readonly { start: number; end: number }[], at:
   return lo;
 }
 
-/** Nearest-rank percentile of sorted values: the smallest observed value with at least p of the items at or below it. */
-export function percentile(sorted: ArrayLike<number>, p: number): number | null {
-  if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil(p * sorted.length));
-  return sorted[rank - 1] as number;
+/**
+ * Nearest-rank percentiles (the smallest observed value with at least p of the items at or below it) of
+ * unsorted values, by selection: exactly what sorting would give, in linear rather than n log n time.
+ */
+export function percentiles(values: ArrayLike<number>, ps: readonly number[]): (number | null)[] {
+  const n = values.length;
+  if (n === 0) return ps.map(() => null);
+  const a = Float64Array.from(values);
+  const out: (number | null)[] = ps.map(() => null);
+  // ascending ranks: once rank k is in place, every later rank lies at or after k
+  const ranks = ps.map((p, i) => ({ k: Math.max(1, Math.ceil(p * n)) - 1, i })).sort((x, y) => x.k - y.k);
+  let lo = 0;
+  for (const { k, i } of ranks) {
+    select(a, lo, n - 1, k);
+    out[i] = a[k]!;
+    lo = k;
+  }
+  return out;
+}
+
+/** Puts the k-th smallest of a[lo..hi] at k, smaller ones before it, larger after (three-way partitions, so runs of equal values end it at once). */
+function select(a: Float64Array, lo: number, hi: number, k: number): void {
+  while (lo < hi) {
+    const x = a[lo]!;
+    const y = a[(lo + hi) >> 1]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let lt = lo;
+    let i = lo;
+    let gt = hi;
+    while (i <= gt) {
+      const v = a[i]!;
+      if (v < pivot) {
+        a[i++] = a[lt]!;
+        a[lt++] = v;
+      } else if (v > pivot) {
+        a[i] = a[gt]!;
+        a[gt--] = v;
+      } else i++;
+    }
+    if (k < lt) hi = lt - 1;
+    else if (k > gt) lo = gt + 1;
+    else return;
+  }
 }

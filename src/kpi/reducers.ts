@@ -1,5 +1,5 @@
 import type { Item, Reducer } from './aggregate.js';
-import { percentile } from './aggregate.js';
+import { percentiles } from './aggregate.js';
 import type { CountValue, DurationValue, RateValue, Tier } from './types.js';
 
 export const countReducer: Reducer<Item, { n: number }, CountValue> = {
@@ -63,18 +63,18 @@ export const durationReducer: Reducer<DurationItem, DurationState, DurationWithT
     }
   },
   value: (s) => {
-    const sorted = Float64Array.from(s.values).sort();
-    const n = sorted.length;
+    const n = s.values.length;
     let sum = 0;
-    for (const v of sorted) sum += v;
+    for (const v of s.values) sum += v;
+    const [median, p90] = percentiles(s.values, [0.5, 0.9]);
     const tiers: Tier[] = ['excellent', 'good', 'satisfactory'];
     const tierIndex = s.withTarget ? s.reached.findIndex((r) => r * 2 >= s.withTarget) : -2;
     return {
       count: n,
       pending: s.pending,
       mean_s: n ? sum / n : null,
-      median_s: percentile(sorted, 0.5),
-      p90_s: percentile(sorted, 0.9),
+      median_s: median ?? null,
+      p90_s: p90 ?? null,
       within_target: s.withTarget ? s.reached[1] / s.withTarget : null,
       with_target: s.withTarget,
       item_tier: tierIndex === -2 ? null : tierIndex === -1 ? 'poor' : tiers[tierIndex]!,

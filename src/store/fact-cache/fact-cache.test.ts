@@ -5,6 +5,7 @@ import { ingest } from '../../ingest/ingest.js';
 import { computeKpis } from '../../kpi/engine.js';
 import { kpiQueryParams, toKpiQuery } from '../../kpi/query-params.js';
 import type { Store } from '../store.js';
+import { FactCache } from './fact-cache.js';
 
 const period = toKpiQuery(
   kpiQueryParams.parse({ from: '2026-03-01T00:00:00Z', to: '2026-04-15T00:00:00Z', by: 'agent' }),
@@ -42,6 +43,35 @@ for (const kind of storeKinds) {
       } finally {
         await reader.close();
         await writer.close();
+        await db.dispose();
+      }
+    });
+
+    it('reads every row in time order, page by page, ties on a page boundary included', async () => {
+      const db = await kind.fresh();
+      const store = await db.open();
+      try {
+        await ingestAll(store, randomHistory(5, 40));
+        // many tickets at one instant, so pages end inside a run of equal times
+        const ids = (await store.db.selectFrom('ticket_facts').select('ticket_id').execute()).map(
+          (r) => r.ticket_id,
+        );
+        const tied = ids.filter((_, i) => i % 2 === 0);
+        await store.db
+          .updateTable('ticket_facts')
+          .set({ created_at: 1_772_323_200_000 })
+          .where('ticket_id', 'in', tied)
+          .execute();
+        const cache = new FactCache(store.db, 0, 3);
+        const table = await cache.table('ticket_facts', ['created_at']);
+        expect([...table.keys].sort()).toEqual([...ids].sort());
+        const times = Array.from(
+          { length: table.size },
+          (_, r) => table.column('created_at').get(r) as number,
+        );
+        expect(times).toEqual([...times].sort((a, b) => a - b));
+      } finally {
+        await store.close();
         await db.dispose();
       }
     });

@@ -31,6 +31,8 @@ export class FactCache {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly lookback: number,
+    /** rows per read (small in tests, to cross page boundaries) */
+    private readonly page = PAGE,
   ) {}
 
   /** The table with at least these columns loaded and every row current. */
@@ -92,26 +94,42 @@ export class FactCache {
     seen.rev = Math.max(seen.rev, Number(probe.rev ?? 0));
   }
 
-  /** Reads the given columns of every row (since = null) or of the rows written after `since`. */
+  /**
+   * Reads the given columns of every row (since = null) or of the rows written after `since`. A whole read
+   * goes in time order, so rows near in time sit near in memory: a period's scan then walks the columns
+   * almost in sequence, where key order would jump across the whole history at every row.
+   */
   private async load(name: FactsName, table: FactTable, columns: string[], since: number | null) {
     const db = this.db as unknown as AnyDb;
     const key = table.key;
     const whole = since === null;
-    let after: string | null = null;
+    const order = whole ? TIME_ORDER[name] : key;
+    let after: { at: unknown; key: unknown } | null = null;
     for (;;) {
       let qb = db
         .selectFrom(name)
-        .select([key, ...columns])
+        .select([...new Set([key, order, ...columns])])
+        .orderBy(order)
         .orderBy(key)
-        .limit(PAGE);
+        .limit(this.page);
       if (!whole) qb = qb.where('rev', '>', since);
-      if (after !== null) qb = qb.where(key, '>', after);
+      if (after) {
+        const last = after;
+        // keyset paging on (order, key): one indexed range, then the ties of its first value
+        qb = qb
+          .where(order, '>=', last.at)
+          .where((eb) => eb.or([eb(order, '>', last.at), eb(key, '>', last.key)]));
+      }
       const rows = await qb.execute();
       // A whole load of new columns must also fill rows that are not held yet: every column is written.
       const write = whole ? columns : [...table.columns.keys()];
       table.write(rows, write);
-      if (rows.length < PAGE) return;
-      after = String(rows.at(-1)![key]);
+      if (rows.length < this.page) return;
+      const end = rows.at(-1)!;
+      after = { at: end[order], key: end[key] };
     }
   }
 }
+
+/** The instant each facts table is laid out by in memory (never null). */
+const TIME_ORDER: Record<FactsName, string> = { ticket_facts: 'created_at', contact_facts: 'offered_at' };

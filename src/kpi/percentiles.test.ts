@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { percentiles } from './aggregate.js';
+
+/** Nearest-rank by sorting: the definition the selection must reproduce. */
+const bySorting = (values: number[], p: number) => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(1, Math.ceil(p * sorted.length)) - 1]!;
+};
+
+describe('percentiles by selection', () => {
+  it('hand-computed: nearest rank of ten values, duplicates and an empty list', () => {
+    expect(percentiles([7, 1, 9, 3, 3, 10, 2, 8, 5, 4], [0.5, 0.9])).toEqual([4, 9]);
+    expect(percentiles([5, 5, 5, 5], [0.5, 0.9, 1])).toEqual([5, 5, 5]);
+    expect(percentiles([42], [0.5, 0.9])).toEqual([42, 42]);
+    expect(percentiles([], [0.5])).toEqual([null]);
+  });
+
+  it('equal the nearest rank of the sorted values, for any values and any order of asked ranks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.integer({ min: 0, max: 20 }),
+            fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => v + 0),
+          ),
+          {
+            maxLength: 300,
+          },
+        ),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 5 }),
+        (values, ps) => {
+          const before = [...values];
+          expect(percentiles(values, ps)).toEqual(ps.map((p) => bySorting(values, p)));
+          expect(values).toEqual(before); // the caller's values are left as they were
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
