@@ -29,12 +29,12 @@ function stretches(ctx: FamilyContext) {
 }
 
 /**
- * The widest time step every bucket boundary falls on (a quarter hour in every time zone in use today), so
- * stretches can be counted per step inside the database and still land in their exact bucket.
+ * The widest time step every bucket boundary falls on (an hour, or a quarter hour in every time zone in use
+ * today), so stretches can be counted per step inside the database and still land in their exact bucket.
  */
-function step(q: KpiQuery): number {
-  const inner = q.bucket ? bucketRanges(q.from, q.to, q.bucket, q.timeZone).slice(1) : [];
-  return [900_000, 60_000, 1000, 1].find((s) => inner.every((r) => r.start % s === 0)) ?? 1;
+function step(ranges: readonly { start: number }[]): number {
+  const inner = ranges.slice(1);
+  return [3_600_000, 900_000, 60_000, 1000, 1].find((s) => inner.every((r) => r.start % s === 0)) ?? 1;
 }
 
 /** SPEC §3 #20: work stretches that ended in the period, compliant when no longer than 70 minutes. */
@@ -77,20 +77,24 @@ export const breakCompliance: Family = async (ctx, wanted) => {
 
 /** The rate counted inside the database: stretches and compliant ones per time step, period and group. */
 async function counted(ctx: FamilyContext, q: KpiQuery, groupBy: string | null): Promise<Cut<RateValue>> {
-  const s = step(q);
+  const ranges = q.bucket ? bucketRanges(q.from, q.to, q.bucket, q.timeZone) : [];
+  const s = step(ranges);
   let agg = stretches(ctx).select((eb) => [
-    // instants are whole, positive milliseconds: integer division floors on both databases
-    sql<number>`cast(${eb.ref('agent_stretches.end_at')} / ${sql.lit(s)} as bigint)`.as('slot'),
     eb.case().when('agent_stretches.end_at', '>=', q.from).then(1).else(0).end().as('cur'),
     eb.fn.countAll<number | string>().as('n'),
     eb.fn
       .sum<number | string>(eb.case().when('agent_stretches.compliant', '=', 1).then(1).else(0).end())
       .as('hits'),
   ]);
-  agg = agg.groupBy(['slot', 'cur'] as never);
+  agg = agg.groupBy('cur' as never);
+  // buckets need the time step of each count; without them the period alone is counted
+  if (ranges.length)
+    agg = agg
+      // instants are whole, positive milliseconds: integer division floors on both databases
+      .select(sql<number>`cast(agent_stretches.end_at / ${sql.lit(s)} as bigint)`.as('slot') as never)
+      .groupBy('slot' as never);
   if (q.by && groupBy) agg = agg.select(`${groupBy} as group` as never).groupBy(groupBy as never);
   const rows = (await agg.execute()) as unknown as Record<string, unknown>[];
-  const ranges = q.bucket ? bucketRanges(q.from, q.to, q.bucket, q.timeZone) : [];
   const empty = () => ({ num: 0, den: 0 });
   const total = empty();
   const previous = empty();
