@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { percentiles } from './aggregate.js';
+import { meanOf } from './reducers.js';
 
 /** Nearest-rank by sorting: the definition the selection must reproduce. */
 const bySorting = (values: number[], p: number) => {
@@ -38,5 +39,28 @@ describe('percentiles by selection', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the mean of durations', () => {
+  it('is the same in any order: whole milliseconds summed exactly, finer values in sorted order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10_000_000_000 }), { minLength: 1, maxLength: 200 }),
+        fc.boolean(),
+        fc.nat(),
+        (ms, fine, turn) => {
+          const values = ms.map((m) => (fine ? m / 1000 + 1e-7 : m / 1000));
+          const reversed = [...values].reverse();
+          const k = turn % values.length;
+          const shuffled = [...values.slice(k), ...values.slice(0, k)].reverse();
+          expect(meanOf(reversed)).toBe(meanOf(values));
+          expect(meanOf(shuffled)).toBe(meanOf(values));
+          expect(meanOf(values)).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 3);
+        },
+      ),
+    );
+    expect(meanOf([208.907, 1, 0.093])).toBe(70);
+    expect(meanOf([])).toBeNull();
   });
 });

@@ -45,6 +45,26 @@ export interface DurationWithTiers extends DurationValue {
   item_tier: Tier | null;
 }
 
+/**
+ * The mean, the same whatever order the values come in (the facts copy's row order depends on its history).
+ * Durations are whole milliseconds, so their sum in milliseconds is exact; values finer than that are summed
+ * in sorted order.
+ */
+export function meanOf(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  let ms = 0;
+  for (const v of values) {
+    const m = Math.round(v * 1000);
+    if (m / 1000 !== v) {
+      let sum = 0;
+      for (const x of Float64Array.from(values).sort()) sum += x;
+      return sum / values.length;
+    }
+    ms += m;
+  }
+  return ms / 1000 / values.length;
+}
+
 export const durationReducer: Reducer<DurationItem, DurationState, DurationWithTiers> = {
   empty: () => ({ values: [], pending: 0, reached: [0, 0, 0], withTarget: 0 }),
   add: (s, i) => {
@@ -64,15 +84,13 @@ export const durationReducer: Reducer<DurationItem, DurationState, DurationWithT
   },
   value: (s) => {
     const n = s.values.length;
-    let sum = 0;
-    for (const v of s.values) sum += v;
     const [median, p90] = percentiles(s.values, [0.5, 0.9]);
     const tiers: Tier[] = ['excellent', 'good', 'satisfactory'];
     const tierIndex = s.withTarget ? s.reached.findIndex((r) => r * 2 >= s.withTarget) : -2;
     return {
       count: n,
       pending: s.pending,
-      mean_s: n ? sum / n : null,
+      mean_s: meanOf(s.values),
       median_s: median ?? null,
       p90_s: p90 ?? null,
       within_target: s.withTarget ? s.reached[1] / s.withTarget : null,
