@@ -49,7 +49,11 @@ export interface Frame {
 
 const NONE = '(none)';
 
-function rowTest(table: FactTable, column: string, values: readonly string[]): (row: number) => boolean {
+export function rowTest(
+  table: FactTable,
+  column: string,
+  values: readonly string[],
+): (row: number) => boolean {
   const c = table.column(column);
   if (c.kind === 'text') {
     const codes = new Set(values.map((v) => c.find(v)));

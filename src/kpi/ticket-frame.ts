@@ -72,7 +72,7 @@ export async function ticketFrame(
   return frame;
 }
 
-async function ticketsWithTags(db: Kysely<Database>, tags: readonly string[]): Promise<Set<string>> {
+export async function ticketsWithTags(db: Kysely<Database>, tags: readonly string[]): Promise<Set<string>> {
   const out = new Set<string>();
   for (const part of chunk([...tags], 900)) {
     const rows = await db

@@ -76,6 +76,48 @@ for (const kind of storeKinds) {
       }
     });
 
+    it("holds every ticket's segments as the database does, read page by page and after writes elsewhere", async () => {
+      const db = await kind.fresh();
+      const reader = await db.open();
+      const writer = await db.open();
+      try {
+        const history = randomHistory(13, 80);
+        const half = Math.floor(history.length / 2);
+        await ingestAll(reader, history.slice(0, half));
+        const cache = new FactCache(reader.db, kind.name === 'postgres' ? 100_000 : 0, 7);
+        const inDb = async () =>
+          (
+            await reader.db
+              .selectFrom('ticket_segments')
+              .select(['ticket_id', 'from_at', 'to_at', 'line', 'team_id'])
+              .execute()
+          )
+            .map((r) => `${r.ticket_id}|${r.from_at}|${r.to_at}|${r.line}|${r.team_id}`)
+            .sort();
+        const held = async () => {
+          const { tickets, segments } = await cache.segments(['start_at']);
+          const out: string[] = [];
+          for (let s = 0; s < segments.size; s++) {
+            const t = segments.ticket[s]!;
+            if (t < 0) continue;
+            const [from, to] = [segments.from.get(s), segments.to.get(s)];
+            out.push(`${tickets.keys[t]}|${from}|${to}|${segments.line.get(s)}|${segments.team.get(s)}`);
+          }
+          return out.sort();
+        };
+        expect((await inDb()).length).toBeGreaterThan(10);
+        expect(await held()).toEqual(await inDb());
+        await ingestAll(writer, history.slice(half));
+        const after = await inDb();
+        expect(await held()).toEqual(after);
+        expect(after.length).toBeGreaterThan(0);
+      } finally {
+        await reader.close();
+        await writer.close();
+        await db.dispose();
+      }
+    });
+
     it('starts afresh after a rebuild made through another connection', async () => {
       const db = await kind.fresh();
       const reader = await db.open();

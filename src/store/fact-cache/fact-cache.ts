@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { CONTACT_FACT_COLUMNS, TICKET_FACT_COLUMNS } from '../columns.js';
 import type { Database } from '../schema.js';
 import { FactTable } from './fact-table.js';
+import { type SegmentRow, SegmentTable } from './segment-table.js';
 
 type FactsName = 'ticket_facts' | 'contact_facts';
 type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
@@ -26,6 +27,8 @@ export class FactCache {
     contact_facts: { rev: 0, probe: '' },
   };
   private generation: string | null = null;
+  /** the tickets' segments, once the backlog has asked for them; refreshed with their facts rows */
+  private segmentTable: SegmentTable | null = null;
   private pending: Promise<void> = Promise.resolve();
 
   constructor(
@@ -44,8 +47,25 @@ export class FactCache {
     return this.tables[name];
   }
 
+  /** The ticket facts with at least these columns, and every ticket's segments, all current. */
+  async segments(columns: readonly string[]): Promise<{ tickets: FactTable; segments: SegmentTable }> {
+    const run = this.pending.then(async () => {
+      await this.prepare('ticket_facts', columns);
+      if (this.segmentTable) return;
+      const fresh = new SegmentTable();
+      await this.readSegments(fresh, null);
+      this.segmentTable = fresh;
+      // facts rows written during the whole read bring their segments again
+      await this.catchUp('ticket_facts', this.tables.ticket_facts);
+    });
+    this.pending = run.catch(() => undefined);
+    await run;
+    return { tickets: this.tables.ticket_facts, segments: this.segmentTable! };
+  }
+
   /** Forgets everything (after a rebuild in this process). */
   reset(): void {
+    this.segmentTable = null;
     for (const name of Object.keys(this.tables) as FactsName[]) {
       const old = this.tables[name];
       this.tables[name] = new FactTable(old.kinds, old.key);
@@ -104,6 +124,8 @@ export class FactCache {
     const key = table.key;
     const whole = since === null;
     const order = whole ? TIME_ORDER[name] : key;
+    // a ticket's segments are rewritten with its facts row: those of the rows read again are read again
+    const changed = !whole && name === 'ticket_facts' && this.segmentTable ? new Set<string>() : null;
     let after: { at: unknown; key: unknown } | null = null;
     for (;;) {
       let qb = db
@@ -124,9 +146,45 @@ export class FactCache {
       // A whole load of new columns must also fill rows that are not held yet: every column is written.
       const write = whole ? columns : [...table.columns.keys()];
       table.write(rows, write);
-      if (rows.length < this.page) return;
+      if (changed) for (const r of rows) changed.add(String(r[key]));
+      if (rows.length < this.page) break;
       const end = rows.at(-1)!;
       after = { at: end[order], key: end[key] };
+    }
+    if (changed?.size) await this.readSegments(this.segmentTable!, [...changed]);
+  }
+
+  /** Reads the segments of the given tickets (all, for null) into the table, replacing theirs. */
+  private async readSegments(into: SegmentTable, tickets: string[] | null): Promise<void> {
+    const facts = this.tables.ticket_facts;
+    const rowOf = (k: string) => facts.rowFor(k);
+    const base = this.db
+      .selectFrom('ticket_segments')
+      .select(['ticket_id', 'seg_no', 'from_at', 'to_at', 'line', 'team_id'])
+      .orderBy('ticket_id')
+      .orderBy('seg_no');
+    if (tickets) {
+      for (let i = 0; i < tickets.length; i += 900) {
+        const part = tickets.slice(i, i + 900);
+        const rows = await base.where('ticket_id', 'in', part).execute();
+        into.replace(part.map(rowOf), rows as SegmentRow[], rowOf);
+      }
+      return;
+    }
+    let after: { id: string; no: number } | null = null;
+    for (;;) {
+      let qb = base.limit(this.page);
+      if (after) {
+        const last = after;
+        qb = qb
+          .where('ticket_id', '>=', last.id)
+          .where((eb) => eb.or([eb('ticket_id', '>', last.id), eb('seg_no', '>', last.no)]));
+      }
+      const rows = await qb.execute();
+      into.replace([], rows as SegmentRow[], rowOf);
+      if (rows.length < this.page) return;
+      const end = rows.at(-1)!;
+      after = { id: end.ticket_id, no: Number(end.seg_no) };
     }
   }
 }
