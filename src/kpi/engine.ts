@@ -2,6 +2,7 @@ import type { Store } from '../store/store.js';
 import { previousPeriod } from './aggregate.js';
 import type { Computed, Family } from './family.js';
 import { KPIS, type KpiDefinition } from './registry.js';
+import { readReportColumnsTogether } from './report-columns.js';
 import {
   DEFAULT_TARGETS,
   isDurationTargetKpi,
@@ -113,6 +114,7 @@ export async function computeKpis(
     families.set(def.family, set);
   }
   const computed: Partial<Record<KpiId, Computed>> = {};
+  readReportColumnsTogether(store.db);
   const ctx = { db: store.db, q, targets: goals, frames: new Map() };
   for (const [family, set] of families) Object.assign(computed, await family(ctx, set));
 

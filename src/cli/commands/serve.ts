@@ -3,6 +3,7 @@ import { ensureFirstAdmin } from '../../api/auth/bootstrap.js';
 import { authContext } from '../../api/auth/context.js';
 import type { Config } from '../../config.js';
 import { scheduleAlertChecks } from '../../kpi/alerts/check.js';
+import { fillFactsCopy } from '../../kpi/report-columns.js';
 import { describeStoreUrl, openStore } from '../../store/open.js';
 
 /** Webhook delivery settings from the configuration. */
@@ -53,5 +54,11 @@ export async function serve(config: Config): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   process.stderr.write(
     `Firstline is listening on http://localhost:${port} (store: ${describeStoreUrl(config.db)}); API docs at /api/docs\n`,
+  );
+  // The first dashboard should not wait for the facts copy to be read: a long history takes a while.
+  const filling = Date.now();
+  fillFactsCopy(store.db).then(
+    () => app.log.info(`facts copy filled in ${((Date.now() - filling) / 1000).toFixed(1)} s`),
+    (err) => app.log.error({ err }, 'filling the facts copy failed (KPI queries read it on demand)'),
   );
 }

@@ -27,6 +27,7 @@ export class FactCache {
     contact_facts: { rev: 0, probe: '' },
   };
   private generation: string | null = null;
+  private readonly together: Record<FactsName, readonly string[]> = { ticket_facts: [], contact_facts: [] };
   /** the tickets' segments, once the backlog has asked for them; refreshed with their facts rows */
   private segmentTable: SegmentTable | null = null;
   private pending: Promise<void> = Promise.resolve();
@@ -45,6 +46,14 @@ export class FactCache {
     this.pending = run.catch(() => undefined);
     await run;
     return this.tables[name];
+  }
+
+  /**
+   * Columns to read along with any column a query first asks for (the full KPI set's), so that filling the
+   * copy costs one whole read of a table rather than one per KPI family.
+   */
+  readTogether(name: FactsName, columns: readonly string[]): void {
+    this.together[name] = columns;
   }
 
   /** The ticket facts with at least these columns, and every ticket's segments, all current. */
@@ -84,7 +93,7 @@ export class FactCache {
     // Held columns first brought current; then the new columns of every row; rows written meanwhile have a
     // later rev, so the last catch-up reads them again whole.
     await this.catchUp(name, table);
-    await this.load(name, table, table.addColumns(columns), null);
+    await this.load(name, table, table.addColumns([...columns, ...this.together[name]]), null);
     await this.catchUp(name, table);
   }
 
