@@ -13,6 +13,8 @@ export interface Reducer<I extends Item, S, V> {
   empty(): S;
   add(state: S, item: I): void;
   value(state: S): V;
+  /** adds `from` into `into` exactly as adding its items one by one would (states of days merge into a period's) */
+  merge?(into: S, from: Readonly<S>): void;
 }
 
 export interface Cut<V> {

@@ -52,7 +52,8 @@ export async function contactFrame(
     const key = JSON.stringify({ contacts: refs, filters, groupColumn });
     const shared = ctx.frames?.get(key);
     if (shared && shared.table === table) return shared;
-    const frame = buildFrame(table, q, { refs, filters, groupColumn });
+    const rollupKey = `contacts|${key}|${JSON.stringify(ctx.targets)}`;
+    const frame = buildFrame(table, q, { refs, filters, groupColumn, rollupKey });
     ctx.frames?.set(key, frame);
     return frame;
   }

@@ -1,6 +1,7 @@
 import { assembleCut, type Cut, type Item, type Reducer } from './aggregate.js';
 import type { FamilyContext } from './family.js';
 import { type Frame, groupsOfItem } from './frame.js';
+import { foldByDays, rollups } from './frame-rollup.js';
 import type { KpiId, KpiQuery } from './types.js';
 
 /**
@@ -21,7 +22,12 @@ export function foldFrame<T extends object, S, V>(
   scratch: T,
   fill: Fill<T>,
   collect?: (items: (Item & T)[]) => void,
+  /** names this fold among those over the frame, so its per-day states can be kept (see frame-rollup.ts) */
+  slot?: string,
 ): Cut<V> {
+  const { merge } = reducer;
+  if (slot && !collect && frame.days && merge && rollups.enabled)
+    return foldByDays(frame, q, { ...reducer, merge }, scratch, fill, slot);
   const item = scratch as Item & T;
   const total = reducer.empty();
   const previous = reducer.empty();
@@ -77,7 +83,15 @@ export function measureFrame<T extends object, S, V>(
   q: KpiQuery = ctx.q,
 ): Cut<V> {
   const collect = ctx.collect;
-  return foldFrame(frame, q, reducer, scratch, fill, collect ? (items) => collect(kpi, items) : undefined);
+  return foldFrame(
+    frame,
+    q,
+    reducer,
+    scratch,
+    fill,
+    collect ? (items) => collect(kpi, items) : undefined,
+    kpi,
+  );
 }
 
 /** The number of items of the period (not the previous one) that pass a test. */

@@ -1,6 +1,7 @@
 import type { FactTable } from '../store/fact-cache/fact-table.js';
 import { bucketRanges } from '../time/buckets.js';
 import { findRange, previousPeriod } from './aggregate.js';
+import { type CutDays, cutDays } from './frame-days.js';
 import type { KpiQuery } from './types.js';
 
 /** A reference instant of a KPI's items, optionally only where another milestone is missing. */
@@ -22,6 +23,11 @@ export interface FrameOptions {
   keep?: (key: string) => boolean;
   /** groups of a row from outside the table (tags: one group per tag), by key */
   groupsOf?: (key: string) => readonly string[];
+  /**
+   * What the frame's items are (table, references, filters, grouping, targets), when states reduced over
+   * its whole days may be kept with the table and used again (not with tags, which live outside it)
+   */
+  rollupKey?: string;
 }
 
 /**
@@ -45,6 +51,12 @@ export interface Frame {
   readonly groupStart: Int32Array;
   readonly groupIds: Int32Array;
   readonly groupKeys: readonly string[];
+  /** see FrameOptions.rollupKey; with it, the cut's whole days and each item's (-1 on a day cut short) */
+  readonly rollupKey: string | null;
+  readonly days: CutDays | null;
+  readonly day: Int32Array;
+  /** the table's write count when the frame was read (a state reduced from it is as old as that) */
+  readonly version: number;
 }
 
 const NONE = '(none)';
@@ -158,6 +170,10 @@ export function buildFrame(table: FactTable, q: KpiQuery, o: FrameOptions): Fram
   if (ranges.length) {
     for (let i = 0; i < size; i++) if (current[i]) bucket[i] = findRange(ranges, at[i]!);
   }
+  const rollupKey = o.rollupKey && !o.keep && !o.groupsOf ? o.rollupKey : null;
+  const days = rollupKey ? cutDays(q) : null;
+  const day = new Int32Array(days ? size : 0);
+  if (days) for (let i = 0; i < size; i++) day[i] = days.dayOf(at[i]!);
   const groupKeys: string[] = [];
   const groupStart = new Int32Array(size + 1);
   let groupIds: Int32Array;
@@ -204,6 +220,10 @@ export function buildFrame(table: FactTable, q: KpiQuery, o: FrameOptions): Fram
     groupStart,
     groupIds,
     groupKeys,
+    rollupKey,
+    days,
+    day,
+    version: table.version,
   };
 }
 

@@ -8,6 +8,9 @@ export const countReducer: Reducer<Item, { n: number }, CountValue> = {
     s.n++;
   },
   value: (s) => ({ value: s.n }),
+  merge: (into, from) => {
+    into.n += from.n;
+  },
 };
 
 export interface RateItem extends Item {
@@ -21,6 +24,10 @@ export const rateReducer: Reducer<RateItem, { num: number; den: number }, RateVa
     if (i.hit) s.num++;
   },
   value: (s) => ({ numerator: s.num, denominator: s.den, value: s.den ? s.num / s.den : null }),
+  merge: (into, from) => {
+    into.num += from.num;
+    into.den += from.den;
+  },
 };
 
 /** Thresholds in seconds: excellent, good, satisfactory; the target of an item is its "good" threshold. */
@@ -66,6 +73,13 @@ export function meanOf(values: readonly number[]): number | null {
 }
 
 export const durationReducer: Reducer<DurationItem, DurationState, DurationWithTiers> = {
+  // percentiles and the mean do not depend on the order of the values, so merged days give the same figures
+  merge: (into, from) => {
+    for (const v of from.values) into.values.push(v);
+    into.pending += from.pending;
+    into.withTarget += from.withTarget;
+    for (let k = 0; k < 3; k++) into.reached[k]! += from.reached[k]!;
+  },
   empty: () => ({ values: [], pending: 0, reached: [0, 0, 0], withTarget: 0 }),
   add: (s, i) => {
     const v = i.seconds;

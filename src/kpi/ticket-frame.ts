@@ -58,6 +58,8 @@ export async function ticketFrame(
     filters,
     groupColumn,
     ...(tagged ? { keep: (k: string) => tagged.has(k) } : {}),
+    // states per day are kept only with the facts copy (a table read for this query alone goes with it)
+    ...(cache ? { rollupKey: `tickets|${key}|${JSON.stringify(ctx.targets)}` } : {}),
   };
   let frame = buildFrame(table, q, options);
   if (q.by === 'tag') {

@@ -29,6 +29,11 @@ export const csatReducer: Reducer<ScoreItem, { n: number; sat: number; sum: numb
     value: s.n ? s.sat / s.n : null,
     mean_score: s.n ? s.sum / s.n : null,
   }),
+  merge: (into, from) => {
+    into.n += from.n;
+    into.sat += from.sat;
+    into.sum += from.sum;
+  },
 };
 
 /** SPEC §3 #16: by rating instant; the latest rating of a ticket counts; broken down by rating channel. */
@@ -53,7 +58,10 @@ export const csat: Family = async (ctx, wanted) => {
     ['link', 'callback', 'portal'].map((name) => {
       const code = via.of(name);
       const only = (it: Scratch, i: number) => via.at(i) === code && fill(it, i);
-      return [name, foldFrame(frame, noGroups, csatReducer, scratch(), only).total];
+      return [
+        name,
+        foldFrame(frame, noGroups, csatReducer, scratch(), only, undefined, `csat:via:${name}`).total,
+      ];
     }),
   );
   return {

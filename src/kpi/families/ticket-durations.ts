@@ -71,10 +71,18 @@ export const ticketDurations: Family = async (ctx, wanted) => {
     };
     const noGroups = { ...ctx.q, by: null, bucket: null };
     // "Time to resolution after dialogue": the same over resolved tickets that were not solved at first contact.
-    const afterDialogue = foldFrame(frame, noGroups, durationReducer, scratch(), (it, i) => {
-      fill(it, i);
-      return it.seconds !== null && fcrBase(i) !== null && !isFcr(i);
-    });
+    const afterDialogue = foldFrame(
+      frame,
+      noGroups,
+      durationReducer,
+      scratch(),
+      (it, i) => {
+        fill(it, i);
+        return it.seconds !== null && fcrBase(i) !== null && !isFcr(i);
+      },
+      undefined,
+      'resolution:after_dialogue',
+    );
     const finalCol = ctx.q.time === 'business' ? 'final_resolution_bs' : 'final_resolution_s';
     const finals = await ticketFrame(ctx, [{ at: 'final_resolved_at' }], 'first_resolved_by', [
       'channel',
@@ -83,11 +91,19 @@ export const ticketDurations: Family = async (ctx, wanted) => {
     ]);
     const finalSeconds = numberAt(finals, finalCol);
     const finalThresholds = thresholdsAt(finals, ctx.targets.durations.resolution);
-    const final = foldFrame(finals, noGroups, durationReducer, scratch(), (it, i) => {
-      it.seconds = finalSeconds(i) ?? 0;
-      it.thresholds = finalThresholds(i);
-      return true;
-    });
+    const final = foldFrame(
+      finals,
+      noGroups,
+      durationReducer,
+      scratch(),
+      (it, i) => {
+        it.seconds = finalSeconds(i) ?? 0;
+        it.thresholds = finalThresholds(i);
+        return true;
+      },
+      undefined,
+      'resolution:final',
+    );
     out.resolution = {
       kind: 'duration',
       cut: measureFrame(ctx, 'resolution', frame, durationReducer, scratch(), fill),

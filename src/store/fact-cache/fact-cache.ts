@@ -154,7 +154,7 @@ export class FactCache {
       const rows = await qb.execute();
       // A whole load of new columns must also fill rows that are not held yet: every column is written.
       const write = whole ? columns : [...table.columns.keys()];
-      table.write(rows, write);
+      table.write(rows, write, whole);
       if (changed) for (const r of rows) changed.add(String(r[key]));
       if (rows.length < this.page) break;
       const end = rows.at(-1)!;

@@ -2,6 +2,8 @@ import type { ColumnKind } from '../columns.js';
 import { type Column, makeColumn } from './column.js';
 import { DayIndex } from './day-index.js';
 
+const QUARTER = 900_000;
+
 /**
  * One facts table held column by column in memory: typed arrays (8 bytes an instant or duration, 4 an
  * integer or a dictionary-coded text), a key → row map for updates, and per reference column a day
@@ -13,6 +15,12 @@ export class FactTable {
   readonly columns = new Map<string, Column>();
   private readonly indexes = new Map<string, DayIndex>();
   private capacity = 0;
+  /** writes so far: a state kept from the rows holds the count it was made at */
+  private writes = 0;
+  /** the last write of every row (a whole read) */
+  private wholeAt = 0;
+  /** per quarter hour, the last write of a row holding an instant in it, before or after the write */
+  private readonly touched = new Map<number, number>();
 
   constructor(
     readonly kinds: Readonly<Record<string, ColumnKind>>,
@@ -56,15 +64,47 @@ export class FactTable {
     return row;
   }
 
-  /** Writes the given columns of rows (values as the database returns them); their indexes are rebuilt on next read. */
-  write(rows: readonly Record<string, unknown>[], columns: readonly string[]): void {
+  /**
+   * Writes the given columns of rows (values as the database returns them); their indexes are rebuilt on
+   * next read. A write of some rows (not `whole`) marks the quarter hours of every instant those rows held
+   * before and after it, so that states kept per day know whether a row of their day changed.
+   */
+  write(rows: readonly Record<string, unknown>[], columns: readonly string[], whole = false): void {
     if (rows.length === 0) return;
+    const stamp = ++this.writes;
+    if (whole) this.wholeAt = stamp;
     const held = columns.map((name) => this.columns.get(name)!);
+    const instants = whole
+      ? []
+      : [...this.columns.values()].flatMap((c) => (c.kind === 'number' ? [c.values] : []));
+    const mark = (row: number) => {
+      for (const values of instants) {
+        const v = values[row]!;
+        if (!Number.isNaN(v)) this.touched.set(Math.floor(v / QUARTER), stamp);
+      }
+    };
     for (const r of rows) {
       const row = this.rowFor(String(r[this.key]));
+      mark(row);
       for (let i = 0; i < held.length; i++) held[i]!.set(row, r[columns[i]!]);
+      mark(row);
     }
     for (const name of columns) this.indexes.get(name)?.invalidate();
+  }
+
+  /** The count of writes so far (a state made now from the rows is current until a later write touches it). */
+  get version(): number {
+    return this.writes;
+  }
+
+  /** The last write that touched a row with an instant in [from, to) (every row, for a whole read). */
+  lastChange(from: number, to: number): number {
+    let last = this.wholeAt;
+    for (let q = Math.floor(from / QUARTER); q <= Math.floor((to - 1) / QUARTER); q++) {
+      const t = this.touched.get(q);
+      if (t !== undefined && t > last) last = t;
+    }
+    return last;
   }
 
   /** Rows whose value of `column` lies in [from, to), in no particular order. */

@@ -1,0 +1,122 @@
+import type { FactTable } from '../store/fact-cache/fact-table.js';
+import { assembleCut, type Cut, type Item, type Reducer } from './aggregate.js';
+import type { Frame } from './frame.js';
+import type { Fill } from './frame-fold.js';
+import type { KpiQuery } from './types.js';
+
+/** A KPI's state over one whole day: the day's total and each group's. */
+interface DayState<S> {
+  /** the table's write count when it was reduced */
+  version: number;
+  total: S;
+  groups: Map<string, S>;
+}
+
+/** Folds go through kept per-day states unless a test turns them off to compare with item-by-item folds. */
+export const rollups = { enabled: true };
+
+/** Kept states per table; a table the cache starts afresh with starts with none. */
+const kept = new WeakMap<FactTable, Map<string, DayState<unknown>>>();
+/** More than this many kept states and they are all let go (a bound on memory, not on correctness). */
+const MAX_KEPT = 400_000;
+
+function keptOf(table: FactTable): Map<string, DayState<unknown>> {
+  let m = kept.get(table);
+  if (!m) {
+    m = new Map();
+    kept.set(table, m);
+  }
+  return m;
+}
+
+/**
+ * foldFrame with per-day states (mergeable counts, sums and value lists): items of a whole day whose state
+ * is kept and whose rows no write has touched since are not read again; the day's kept state is merged
+ * in their place. Items of days cut short by the period's edges are folded one by one. The result is the
+ * same as folding every item, whatever the order.
+ */
+export function foldByDays<T extends object, S, V>(
+  frame: Frame,
+  q: KpiQuery,
+  reducer: Reducer<Item & T, S, V> & { merge(into: S, from: Readonly<S>): void },
+  scratch: T,
+  fill: Fill<T>,
+  slot: string,
+): Cut<V> {
+  const days = frame.days!.whole;
+  const store = keptOf(frame.table);
+  const base = `${frame.rollupKey}|${slot}|by=${q.by}|${q.time}|${JSON.stringify(q.params)}|`;
+  const keys = days.map((d) => `${base}${d.start}/${d.end}`);
+  const cached: (DayState<S> | null)[] = days.map((d, w) => {
+    const s = store.get(keys[w]!) as DayState<S> | undefined;
+    return s && frame.table.lastChange(d.start, d.end) <= s.version ? s : null;
+  });
+  const fresh: (DayState<S> | null)[] = cached.map((c) =>
+    c ? null : { version: frame.version, total: reducer.empty(), groups: new Map() },
+  );
+  const freshGroups: (S | undefined)[][] = days.map(() => []);
+  const item = scratch as Item & T;
+  const total = reducer.empty();
+  const previous = reducer.empty();
+  const buckets = q.bucket ? Array.from({ length: frame.bucketCount }, () => reducer.empty()) : null;
+  const groups = new Map<string, S>();
+  const grouped = q.by !== null;
+  const { current, bucket, groupStart, groupIds, groupKeys, day } = frame;
+  const groupState = (key: string) => {
+    let s = groups.get(key);
+    if (s === undefined) {
+      s = reducer.empty();
+      groups.set(key, s);
+    }
+    return s;
+  };
+  for (let i = 0; i < frame.size; i++) {
+    const w = day[i]!;
+    if (w >= 0 && cached[w] !== null) continue;
+    if (!fill(scratch, i)) continue;
+    if (w >= 0) {
+      const f = fresh[w]!;
+      reducer.add(f.total, item);
+      if (!grouped) continue;
+      const byId = freshGroups[w]!;
+      for (let k = groupStart[i]!; k < groupStart[i + 1]!; k++) {
+        const g = groupIds[k]!;
+        let s = byId[g];
+        if (s === undefined) {
+          s = reducer.empty();
+          byId[g] = s;
+        }
+        reducer.add(s, item);
+      }
+      continue;
+    }
+    if (current[i] === 0) {
+      reducer.add(previous, item);
+      continue;
+    }
+    reducer.add(total, item);
+    if (buckets) reducer.add(buckets[bucket[i]!]!, item);
+    if (grouped)
+      for (let k = groupStart[i]!; k < groupStart[i + 1]!; k++)
+        reducer.add(groupState(groupKeys[groupIds[k]!]!), item);
+  }
+  if (store.size > MAX_KEPT) store.clear();
+  days.forEach((d, w) => {
+    let state = cached[w];
+    if (!state) {
+      state = fresh[w]!;
+      freshGroups[w]!.forEach((s, g) => {
+        if (s !== undefined) state!.groups.set(groupKeys[g]!, s);
+      });
+      store.set(keys[w]!, state as DayState<unknown>);
+    }
+    if (!d.current) {
+      reducer.merge(previous, state.total);
+      return;
+    }
+    reducer.merge(total, state.total);
+    if (buckets) reducer.merge(buckets[d.bucket]!, state.total);
+    if (grouped) for (const [key, s] of state.groups) reducer.merge(groupState(key), s);
+  });
+  return assembleCut(q, reducer.value, total, previous, buckets ?? [], groups);
+}
