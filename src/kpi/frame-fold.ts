@@ -41,7 +41,7 @@ export function foldFrame<T extends object, S, V>(
     if (items) {
       items.push({
         ...scratch,
-        id: frame.table.keys[frame.rows[i]!]!,
+        id: frame.table.keyOf(frame.rows[i]!),
         at: frame.at[i]!,
         groups: grouped ? groupsOfItem(frame, i) : [],
       });

@@ -82,7 +82,7 @@ function passes(
 ): (row: number) => boolean {
   return (row) => {
     for (const t of tests) if (!t(row)) return false;
-    return !keep || keep(table.keys[row]!);
+    return !keep || keep(table.keyOf(row));
   };
 }
 
@@ -183,7 +183,7 @@ export function buildFrame(table: FactTable, q: KpiQuery, o: FrameOptions): Fram
     const ids = new Map<string, number>();
     const list: number[] = [];
     for (let i = 0; i < size; i++) {
-      for (const key of o.groupsOf(table.keys[rows[i]!]!)) {
+      for (const key of o.groupsOf(table.keyOf(rows[i]!))) {
         let id = ids.get(key);
         if (id === undefined) {
           id = groupKeys.length;

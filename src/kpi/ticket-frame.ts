@@ -66,7 +66,7 @@ export async function ticketFrame(
     // tickets without tags form "(none)"; a ticket with several tags is in each of their groups
     const tags = await tagsOf(
       db,
-      [...frame.rows].map((r) => table.keys[r]!),
+      [...frame.rows].map((r) => table.keyOf(r)),
     );
     frame = buildFrame(table, q, { ...options, groupsOf: (k) => tags.get(k) ?? ['(none)'] });
   }

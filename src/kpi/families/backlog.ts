@@ -61,7 +61,7 @@ export const backlog: Family = async (ctx, wanted) => {
   const tagged = q.filters.tag?.length ? await ticketsWithTags(ctx.db, q.filters.tag) : null;
   const keepTicket =
     tests.length || tagged
-      ? (row: number) => tests.every((t) => t(row)) && (!tagged || tagged.has(tickets.keys[row]!))
+      ? (row: number) => tests.every((t) => t(row)) && (!tagged || tagged.has(tickets.keyOf(row)))
       : null;
   const counts = countBacklog(tickets, segments, {
     stabs,
@@ -70,7 +70,7 @@ export const backlog: Family = async (ctx, wanted) => {
     lines: q.filters.line?.length ? new Set(q.filters.line.map(Number)) : null,
     teams: q.filters.team?.length ? new Set(q.filters.team) : null,
   });
-  const idOf = (s: number) => tickets.keys[segments.ticket[s]!]!;
+  const idOf = (s: number) => tickets.keyOf(segments.ticket[s]!);
   const tags = q.by === 'tag' ? await tagsOf(ctx.db, counts.open.map(idOf)) : null;
   const groupsOf = (s: number): string[] => {
     if (!q.by) return [];

@@ -64,7 +64,7 @@ for (const kind of storeKinds) {
           .execute();
         const cache = new FactCache(store.db, 0, 3);
         const table = await cache.table('ticket_facts', ['created_at']);
-        expect([...table.keys].sort()).toEqual([...ids].sort());
+        expect(Array.from({ length: table.size }, (_, r) => table.keyOf(r)).sort()).toEqual([...ids].sort());
         const times = Array.from(
           { length: table.size },
           (_, r) => table.column('created_at').get(r) as number,
@@ -101,7 +101,7 @@ for (const kind of storeKinds) {
             const t = segments.ticket[s]!;
             if (t < 0) continue;
             const [from, to] = [segments.from.get(s), segments.to.get(s)];
-            out.push(`${tickets.keys[t]}|${from}|${to}|${segments.line.get(s)}|${segments.team.get(s)}`);
+            out.push(`${tickets.keyOf(t)}|${from}|${to}|${segments.line.get(s)}|${segments.team.get(s)}`);
           }
           return out.sort();
         };

@@ -1,6 +1,7 @@
 import type { ColumnKind } from '../columns.js';
 import { type Column, makeColumn } from './column.js';
 import { DayIndex } from './day-index.js';
+import { KeyIndex } from './key-index.js';
 
 const QUARTER = 900_000;
 
@@ -10,8 +11,7 @@ const QUARTER = 900_000;
  * index for range scans. Only the columns a query has asked for are held.
  */
 export class FactTable {
-  readonly rowOf = new Map<string, number>();
-  readonly keys: string[] = [];
+  private readonly ids = new KeyIndex();
   readonly columns = new Map<string, Column>();
   private readonly indexes = new Map<string, DayIndex>();
   private capacity = 0;
@@ -28,7 +28,12 @@ export class FactTable {
   ) {}
 
   get size(): number {
-    return this.keys.length;
+    return this.ids.size;
+  }
+
+  /** The key (ticket or contact id) of a row. */
+  keyOf(row: number): string {
+    return this.ids.keyOf(row);
   }
 
   has(column: string): boolean {
@@ -54,13 +59,8 @@ export class FactTable {
 
   /** The row of a key, appended when new. */
   rowFor(key: string): number {
-    let row = this.rowOf.get(key);
-    if (row === undefined) {
-      row = this.keys.length;
-      this.keys.push(key);
-      this.rowOf.set(key, row);
-      if (row >= this.capacity) this.grow(Math.max(1024, this.capacity * 2));
-    }
+    const row = this.ids.add(key);
+    if (row >= this.capacity) this.grow(Math.max(1024, this.capacity * 2));
     return row;
   }
 
