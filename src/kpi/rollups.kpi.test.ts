@@ -61,5 +61,32 @@ for (const kind of storeKinds) {
         await db.dispose();
       }
     });
+
+    it('count a ticket made after a report over an empty store (the first row grows the copy)', async () => {
+      const db = await kind.fresh();
+      const store = await db.open();
+      try {
+        const now = Date.parse('2026-04-14T12:00:00Z');
+        // the default cut: the last 30 days to the end of today, so today is a whole day with a kept state
+        const q = toKpiQuery(kpiQueryParams.parse({}), 'UTC', now).query;
+        const count = async () =>
+          ((await computeKpis(store, q, ['tickets_created'])).kpis.tickets_created as { value: number }).value;
+        expect(await count()).toBe(0);
+        await ingest(store, [
+          {
+            id: 'e-1',
+            type: 'ticket.created',
+            at: '2026-04-14T11:00:00Z',
+            ticket_id: 't-1',
+            channel: 'email',
+            subject: 'Printer on fire',
+          } as never,
+        ]);
+        expect(await count()).toBe(1);
+      } finally {
+        await store.close();
+        await db.dispose();
+      }
+    });
   });
 }

@@ -74,12 +74,11 @@ export class FactTable {
     const stamp = ++this.writes;
     if (whole) this.wholeAt = stamp;
     const held = columns.map((name) => this.columns.get(name)!);
-    const instants = whole
-      ? []
-      : [...this.columns.values()].flatMap((c) => (c.kind === 'number' ? [c.values] : []));
+    // the columns, not their arrays: a new row may grow (replace) the arrays between the two marks
+    const instants = whole ? [] : [...this.columns.values()].filter((c) => c.kind === 'number');
     const mark = (row: number) => {
-      for (const values of instants) {
-        const v = values[row]!;
+      for (const c of instants) {
+        const v = c.values[row]!;
         if (!Number.isNaN(v)) this.touched.set(Math.floor(v / QUARTER), stamp);
       }
     };
