@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import { chunk } from '../../store/chunks.js';
 import type { Computed, Family, FamilyContext } from '../family.js';
 import { codeAt } from '../frame-columns.js';
 import { countCurrent, measureFrame } from '../frame-fold.js';
@@ -21,23 +20,24 @@ export async function hoursWorked(
   const end = sql<number>`coalesce(end_at, ${q.now})`;
   const clippedEnd = sql<number>`case when ${end} < ${q.to} then ${end} else ${q.to} end`;
   const clippedStart = sql<number>`case when start_at > ${q.from} then start_at else ${q.from} end`;
-  for (const part of chunk([...new Set(agents)], 900)) {
-    const rows = await ctx.db
-      .selectFrom('agent_stretches')
-      .select(['agent_id', sql<number | string>`sum(${clippedEnd} - ${clippedStart})`.as('ms')])
-      .where('agent_id', 'in', part)
-      // two ranges on (end_at, start_at): the cost follows the period, not each agent's whole history
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('end_at', 'is', null), eb('start_at', '<', q.to)]),
-          eb.and([eb('end_at', '>', q.from), eb('start_at', '<', q.to)]),
-        ]),
-      )
-      .where(sql<boolean>`${clippedEnd} > ${clippedStart}`)
-      .groupBy('agent_id')
-      .execute();
-    for (const r of rows) out.set(r.agent_id, Number(r.ms) / 3_600_000);
-  }
+  const wanted = new Set(agents);
+  if (wanted.size === 0) return out;
+  // Every agent's stretches of the period, the wanted kept here: a condition on agent_id would lead the
+  // planner to the (agent_id, start_at) key and through each agent's whole history (5 s at 5M tickets,
+  // against 50 ms over the two ranges on (end_at, start_at), whose cost follows the period).
+  const rows = await ctx.db
+    .selectFrom('agent_stretches')
+    .select(['agent_id', sql<number | string>`sum(${clippedEnd} - ${clippedStart})`.as('ms')])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('end_at', 'is', null), eb('start_at', '<', q.to)]),
+        eb.and([eb('end_at', '>', q.from), eb('start_at', '<', q.to)]),
+      ]),
+    )
+    .where(sql<boolean>`${clippedEnd} > ${clippedStart}`)
+    .groupBy('agent_id')
+    .execute();
+  for (const r of rows) if (wanted.has(r.agent_id)) out.set(r.agent_id, Number(r.ms) / 3_600_000);
   return out;
 }
 
