@@ -34,7 +34,7 @@ export function foldFrame<T extends object, S, V>(
   const buckets = q.bucket ? Array.from({ length: frame.bucketCount }, () => reducer.empty()) : null;
   const groups: (S | undefined)[] = [];
   const grouped = q.by !== null;
-  const { current, bucket, groupStart, groupIds } = frame;
+  const { current, bucket } = frame;
   const items: (Item & T)[] | null = collect ? [] : null;
   for (let i = 0; i < frame.size; i++) {
     if (!fill(scratch, i)) continue;
@@ -52,17 +52,7 @@ export function foldFrame<T extends object, S, V>(
     }
     reducer.add(total, item);
     if (buckets) reducer.add(buckets[bucket[i]!]!, item);
-    if (grouped) {
-      for (let k = groupStart[i]!; k < groupStart[i + 1]!; k++) {
-        const g = groupIds[k]!;
-        let s = groups[g];
-        if (s === undefined) {
-          s = reducer.empty();
-          groups[g] = s;
-        }
-        reducer.add(s, item);
-      }
-    }
+    if (grouped) addToGroups(frame, i, reducer, groups, item);
   }
   if (items) collect!(items);
   const present: [string, S][] = [];
@@ -70,6 +60,25 @@ export function foldFrame<T extends object, S, V>(
     if (s !== undefined) present.push([frame.groupKeys[g]!, s]);
   });
   return assembleCut(q, reducer.value, total, previous, buckets ?? [], present);
+}
+
+/** Adds item i into the state of each of its groups (by the frame's group id), made on first use. */
+export function addToGroups<I, S>(
+  frame: Frame,
+  i: number,
+  reducer: { empty(): S; add(s: S, item: I): void },
+  byId: (S | undefined)[],
+  item: I,
+): void {
+  for (let k = frame.groupStart[i]!; k < frame.groupStart[i + 1]!; k++) {
+    const g = frame.groupIds[k]!;
+    let s = byId[g];
+    if (s === undefined) {
+      s = reducer.empty();
+      byId[g] = s;
+    }
+    reducer.add(s, item);
+  }
 }
 
 /** A KPI's cut over a frame, handing its items to the drill-down collector when there is one. */

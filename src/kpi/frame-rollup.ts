@@ -1,7 +1,7 @@
 import type { FactTable } from '../store/fact-cache/fact-table.js';
 import { assembleCut, type Cut, type Item, type Reducer } from './aggregate.js';
 import type { Frame } from './frame.js';
-import type { Fill } from './frame-fold.js';
+import { addToGroups, type Fill } from './frame-fold.js';
 import type { KpiQuery } from './types.js';
 
 /** A KPI's state over one whole day: the day's total and each group's. */
@@ -77,17 +77,7 @@ export function foldByDays<T extends object, S, V>(
     if (w >= 0) {
       const f = fresh[w]!;
       reducer.add(f.total, item);
-      if (!grouped) continue;
-      const byId = freshGroups[w]!;
-      for (let k = groupStart[i]!; k < groupStart[i + 1]!; k++) {
-        const g = groupIds[k]!;
-        let s = byId[g];
-        if (s === undefined) {
-          s = reducer.empty();
-          byId[g] = s;
-        }
-        reducer.add(s, item);
-      }
+      if (grouped) addToGroups(frame, i, reducer, freshGroups[w]!, item);
       continue;
     }
     if (current[i] === 0) {
