@@ -7,6 +7,8 @@ import { parseArgs } from 'node:util';
 import { buildApp } from '../src/api/app.js';
 import { canonicalJson } from '../src/domain/parse.js';
 import { validateBatch } from '../src/ingest/ingest.js';
+import { EVENT_ROW } from '../src/store/append.js';
+import { writeRows } from '../src/store/bulk-write.js';
 import { openStore } from '../src/store/open.js';
 import { actorOf, streamOf, ticketOf } from '../src/store/streams.js';
 import { ensureUser, tokenHeaders } from '../test/support/auth.js';
@@ -68,18 +70,18 @@ async function rawInsert(url: string, clients: number, events: unknown[]): Promi
     }
     return out;
   });
-  const per = Math.floor(store.helpers.maxParams / 8);
   const started = performance.now();
   await Promise.all(
     batches.map(async (lane) => {
       for (const batch of lane)
-        await store.helpers.writeTransaction(store.db, async (trx) => {
-          for (let i = 0; i < batch.length; i += per)
-            await trx
-              .insertInto('events')
-              .values(batch.slice(i, i + per))
-              .execute();
-        });
+        await store.helpers.writeTransaction(store.db, (trx) =>
+          writeRows(
+            trx,
+            store.helpers,
+            { ...EVENT_ROW, returning: ['seq', 'id'] },
+            batch as unknown as Record<string, unknown>[],
+          ),
+        );
     }),
   );
   const seconds = (performance.now() - started) / 1000;

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DomainEvent } from '../domain/events.js';
 import { canonicalJson } from '../domain/parse.js';
 import type { Sequenced } from '../facts/sequenced.js';
-import { chunk } from './chunks.js';
+import { writeRows } from './bulk-write.js';
+import { inLists } from './chunks.js';
 import type { DialectHelpers } from './dialect.js';
 import type { Database } from './schema.js';
 import { actorOf, streamOf, ticketOf } from './streams.js';
@@ -26,11 +27,14 @@ export interface AppendOutcome {
   duplicates: number;
 }
 
-const IN_LIMIT = 900;
+export const EVENT_ROW = {
+  table: 'events',
+  columns: ['id', 'type', 'at', 'stream', 'ticket_id', 'actor_id', 'body', 'recorded_at'],
+};
 
 async function existingIds(trx: Kysely<Database>, table: 'tickets' | 'contacts', ids: Set<string>) {
   const found = new Set<string>();
-  for (const part of chunk([...ids], IN_LIMIT)) {
+  for (const part of inLists([...ids])) {
     const rows =
       table === 'tickets'
         ? await trx.selectFrom('tickets').select('ticket_id as id').where('ticket_id', 'in', part).execute()
@@ -123,7 +127,7 @@ export async function appendEvents(
       );
   });
   const stored = new Map<string, string>();
-  for (const part of chunk([...bodies.keys()], IN_LIMIT)) {
+  for (const part of inLists([...bodies.keys()])) {
     for (const row of await trx
       .selectFrom('events')
       .select(['id', 'body'])
@@ -147,23 +151,22 @@ export async function appendEvents(
     return false;
   });
   await checkReferences(trx, fresh);
-  const sequenced: Sequenced[] = [];
-  for (const part of chunk(fresh, Math.floor(helpers.maxParams / 8))) {
-    const rows = part.map(({ event, body }) => ({
-      id: event.id,
-      type: event.type,
-      at: Date.parse(event.at),
-      stream: streamOf(event),
-      ticket_id: event.type.startsWith('contact.') ? ticketOf(event) : null,
-      actor_id: actorOf(event),
-      body,
-      recorded_at: now,
-    }));
-    const returned = await trx.insertInto('events').values(rows).returning(['seq', 'id']).execute();
-    const seqOf = new Map(returned.map((r) => [r.id, Number(r.seq)]));
-    part.forEach((it, i) => {
-      sequenced.push({ seq: seqOf.get(it.event.id)!, at: rows[i]!.at, event: it.event });
-    });
-  }
+  const rows = fresh.map(({ event, body }) => ({
+    id: event.id,
+    type: event.type,
+    at: Date.parse(event.at),
+    stream: streamOf(event),
+    ticket_id: event.type.startsWith('contact.') ? ticketOf(event) : null,
+    actor_id: actorOf(event),
+    body,
+    recorded_at: now,
+  }));
+  const returned = await writeRows(trx, helpers, { ...EVENT_ROW, returning: ['seq', 'id'] }, rows);
+  const seqOf = new Map(returned.map((r) => [r.id as string, Number(r.seq)]));
+  const sequenced: Sequenced[] = fresh.map((it, i) => ({
+    seq: seqOf.get(it.event.id)!,
+    at: rows[i]!.at,
+    event: it.event,
+  }));
   return { outcome: { appended: fresh.length, duplicates }, fresh: sequenced };
 }

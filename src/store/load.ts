@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DomainEvent } from '../domain/events.js';
 import type { Sequenced } from '../facts/sequenced.js';
-import { chunk } from './chunks.js';
+import { inLists } from './chunks.js';
 import type { Database } from './schema.js';
 
 /** All stored events of the given streams, grouped by stream, in log order. */
@@ -10,7 +10,7 @@ export async function loadStreams(
   streams: Iterable<string>,
 ): Promise<Map<string, Sequenced[]>> {
   const out = new Map<string, Sequenced[]>();
-  for (const part of chunk([...new Set(streams)], 900)) {
+  for (const part of inLists([...new Set(streams)])) {
     const rows = await trx
       .selectFrom('events')
       .select(['seq', 'at', 'stream', 'body'])

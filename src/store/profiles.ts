@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DomainEvent, EventOf } from '../domain/events.js';
 import { byTime, type Sequenced } from '../facts/sequenced.js';
-import { chunk } from './chunks.js';
+import { inLists } from './chunks.js';
 import type { DialectHelpers } from './dialect.js';
 import { identifierKey } from './identifier-key.js';
 import { loadStreams } from './load.js';
@@ -49,7 +49,7 @@ export async function projectProfiles(
   > = { agents: [], customers: [], customer_identifiers: [], companies: [], calendars: [], teams: [] };
   const agentIds = [...loaded.keys()].filter((k) => k.startsWith('agent:')).map(streamId);
   const before = new Map<string, { line: number | null; team_id: string | null }>();
-  for (const part of chunk(agentIds, 900)) {
+  for (const part of inLists(agentIds)) {
     for (const a of await trx
       .selectFrom('agents')
       .select(['agent_id', 'line', 'team_id'])

@@ -3,7 +3,7 @@ import type { ContactEvent } from '../domain/events.js';
 import { deriveContactFacts } from '../facts/contact-facts.js';
 import type { Sequenced } from '../facts/sequenced.js';
 import type { ContactFacts } from '../facts/types.js';
-import { chunk } from './chunks.js';
+import { inLists } from './chunks.js';
 import type { DialectHelpers } from './dialect.js';
 import { keyed, loadStreams } from './load.js';
 import type { Database } from './schema.js';
@@ -20,7 +20,7 @@ export async function projectContacts(
   if (contactIds.size === 0) return tickets;
   const streams = keyed('contact', contactIds);
   await helpers.lockKeys(trx, streams);
-  for (const part of chunk([...contactIds], 900)) {
+  for (const part of inLists([...contactIds])) {
     const before = await trx
       .selectFrom('contacts')
       .select('ticket_id')

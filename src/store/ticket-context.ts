@@ -10,12 +10,10 @@ import {
   type CalendarSpec,
   compileCalendar,
 } from '../time/business-calendar.js';
-import { chunk } from './chunks.js';
+import { inLists } from './chunks.js';
 import { identifierKey } from './identifier-key.js';
 import { keyed, loadStreams } from './load.js';
 import type { Database } from './schema.js';
-
-const IN = 900;
 
 /** Compiled calendars by their spec text: compiling indexes years of working time, so it is done once per spec. */
 const compiled = new Map<string, BusinessCalendar>();
@@ -31,7 +29,7 @@ export function calendarFromSpec(spec: string): BusinessCalendar {
 
 async function selectIn<R>(ids: Iterable<string>, query: (part: string[]) => Promise<R[]>): Promise<R[]> {
   const out: R[] = [];
-  for (const part of chunk([...new Set(ids)], IN)) out.push(...(await query(part)));
+  for (const part of inLists([...new Set(ids)])) out.push(...(await query(part)));
   return out;
 }
 

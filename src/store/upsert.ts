@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { chunk, rowsPerStatement } from './chunks.js';
+import { writeRows } from './bulk-write.js';
+import { inLists } from './chunks.js';
 import type { DialectHelpers } from './dialect.js';
 import type { Database } from './schema.js';
 
@@ -14,21 +15,7 @@ export async function upsertRows<T extends Table>(
   rows: readonly Record<string, unknown>[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!);
-  const updates = columns.filter((c) => !keys.includes(c));
-  // Kysely's builder cannot type a table chosen at run time; the shapes come from schema.ts types at the call sites.
-  const db = trx as unknown as Kysely<Record<string, Record<string, unknown>>>;
-  for (const part of chunk(rows, rowsPerStatement(helpers.maxParams, columns.length))) {
-    await db
-      .insertInto(table as string)
-      .values(part as Record<string, unknown>[])
-      .onConflict((oc) =>
-        oc
-          .columns(keys as string[])
-          .doUpdateSet((eb) => Object.fromEntries(updates.map((c) => [c, eb.ref(`excluded.${c}` as never)]))),
-      )
-      .execute();
-  }
+  await writeRows(trx, helpers, { table, columns: Object.keys(rows[0]!), upsertKeys: keys }, rows);
 }
 
 /** Replaces all child rows of the given parents (tags, segments, stretches). */
@@ -41,18 +28,12 @@ export async function replaceChildren<T extends Table>(
   rows: readonly Record<string, unknown>[],
 ): Promise<void> {
   const db = trx as unknown as Kysely<Record<string, Record<string, unknown>>>;
-  for (const part of chunk(parents, 900)) {
+  for (const part of inLists(parents)) {
     await db
       .deleteFrom(table as string)
       .where(parentColumn, 'in', part)
       .execute();
   }
   if (rows.length === 0) return;
-  const width = Object.keys(rows[0]!).length;
-  for (const part of chunk(rows, rowsPerStatement(helpers.maxParams, width))) {
-    await db
-      .insertInto(table as string)
-      .values(part as Record<string, unknown>[])
-      .execute();
-  }
+  await writeRows(trx, helpers, { table, columns: Object.keys(rows[0]!) }, rows);
 }

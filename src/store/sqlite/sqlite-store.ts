@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { DialectHelpers } from '../dialect.js';
 import type { Database } from '../schema.js';
+import { cachingDatabase } from './statement-cache.js';
 
 export const sqliteHelpers: DialectHelpers = {
   name: 'sqlite',
@@ -34,5 +35,5 @@ export function openSqlite(path: string): Kysely<Database> {
   database.pragma('busy_timeout = 15000');
   database.pragma('cache_size = -65536');
   database.pragma('temp_store = memory');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingDatabase(database) }) });
 }
