@@ -34,12 +34,24 @@ export async function projectProfiles(
   helpers: DialectHelpers,
   fresh: readonly Sequenced[],
 ): Promise<ProfileChanges> {
-  const changes: ProfileChanges = { agentsWithNewLine: [], customers: [], calendars: [], teams: [] };
   const streams = new Set<string>();
   for (const s of fresh) {
     const prefix = s.event.type.split('.')[0] as (typeof PROFILE_PREFIXES)[number];
     if (s.event.type !== 'agent.status' && PROFILE_PREFIXES.includes(prefix)) streams.add(streamOf(s.event));
   }
+  return projectProfileStreams(trx, helpers, streams);
+}
+
+/**
+ * Derives the given profile streams again from their whole histories. They are taken in the order of their
+ * latest events, so where two customers name one identifier, the one whose history moved last owns it.
+ */
+export async function projectProfileStreams(
+  trx: Kysely<Database>,
+  helpers: DialectHelpers,
+  streams: ReadonlySet<string>,
+): Promise<ProfileChanges> {
+  const changes: ProfileChanges = { agentsWithNewLine: [], customers: [], calendars: [], teams: [] };
   if (streams.size === 0) return changes;
   await helpers.lockKeys(trx, [...streams]);
   const loaded = await loadStreams(trx, streams);
@@ -58,7 +70,9 @@ export async function projectProfiles(
       before.set(a.agent_id, a);
     }
   }
-  for (const [stream, events] of loaded) {
+  const latest = (events: Sequenced[]) => events.at(-1)?.seq ?? 0;
+  const ordered = [...loaded].sort(([, a], [, b]) => latest(a) - latest(b));
+  for (const [stream, events] of ordered) {
     const id = streamId(stream);
     if (stream.startsWith('agent:')) {
       const p = fold<EventOf<'agent.profile'>>(events);

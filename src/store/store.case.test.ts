@@ -143,6 +143,78 @@ for (const kind of storeKinds) {
       expect(await snapshot(store)).toEqual(incremental);
     });
 
+    it('rebuild matches ingest where profiles change after the tickets that depend on them', async () => {
+      const s = new Stream(Date.parse('2026-03-02T09:00:00Z'), 'rp-');
+      const week = (from: string, to: string) => ({
+        mon: [[from, to]] as [string, string][],
+        tue: [[from, to]] as [string, string][],
+        wed: [[from, to]] as [string, string][],
+        thu: [[from, to]] as [string, string][],
+        fri: [[from, to]] as [string, string][],
+      });
+      s.add('calendar.defined', 0, {
+        calendar_id: 'rp-cal',
+        time_zone: 'Europe/Moscow',
+        week: week('09:00', '18:00'),
+      })
+        .add('team.profile', 0, { team_id: 'rp-team', calendar_id: 'rp-cal' })
+        .add('agent.profile', 0, { agent_id: 'rp-a1', line: 1, team_id: 'rp-team' })
+        .add('company.profile', 0, { company_id: 'rp-acme', name: 'Acme' })
+        .add('customer.profile', 0, {
+          customer_id: 'rp-c1',
+          company_id: 'rp-acme',
+          phones: ['+79990000001'],
+        });
+      for (let i = 0; i < 6; i++) {
+        const ticket_id = `rp-t${i}`;
+        s.add('ticket.created', 10 + i, {
+          ticket_id,
+          channel: 'email',
+          customer: '+79990000001',
+          by: 'rp-a1',
+        })
+          .add('ticket.assigned', 20 + i, {
+            ticket_id,
+            assignee_id: 'rp-a1',
+            team_id: 'rp-team',
+            line: 1,
+            by: 'rp-a1',
+          })
+          .add('ticket.replied', 600 + i, { ticket_id, by: 'rp-a1', kind: 'solution' })
+          .add('ticket.resolved', 610 + i, { ticket_id, by: 'rp-a1' });
+      }
+      // later: another customer takes the phone, then is merged; the agent moves line; the calendar and team change
+      s.add('company.profile', 700, { company_id: 'rp-globex', name: 'Globex' })
+        .add('customer.profile', 701, {
+          customer_id: 'rp-c2',
+          company_id: 'rp-globex',
+          phones: ['+79990000001'],
+        })
+        .add('customer.profile', 702, { customer_id: 'rp-c3', emails: ['c3@example.com'] })
+        .add('customer.merged', 703, { from: 'rp-c1', into: 'rp-c3' })
+        .add('agent.profile', 704, { agent_id: 'rp-a1', line: 2 })
+        .add('calendar.defined', 705, {
+          calendar_id: 'rp-cal',
+          time_zone: 'Europe/Moscow',
+          week: week('10:00', '16:00'),
+        })
+        .add('calendar.defined', 706, {
+          calendar_id: 'rp-cal2',
+          time_zone: 'UTC',
+          week: week('08:00', '20:00'),
+        })
+        .add('team.profile', 707, { team_id: 'rp-team', calendar_id: 'rp-cal2' })
+        .add('customer.profile', 708, { customer_id: 'rp-c1', phones: ['+79990000002'] });
+      for (let i = 0; i < s.events.length; i += 3) await ingest(store, s.events.slice(i, i + 3));
+      const incremental = await snapshot(store);
+      expect(incremental.customer_identifiers).toContainEqual({
+        identifier: '+79990000001',
+        customer_id: 'rp-c2',
+      });
+      await store.rebuild();
+      expect(await snapshot(store)).toEqual(incremental);
+    });
+
     it('concurrent writers on the same tickets lose no update (same facts as a sequential ingest)', async () => {
       const history = randomHistory(11, 120, 'cc');
       const seq = await kind.fresh();

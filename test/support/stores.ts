@@ -67,5 +67,14 @@ export async function snapshot(store: Store): Promise<Record<string, unknown[]>>
       .orderBy('start_at')
       .execute(),
     agents: await db.selectFrom('agents').selectAll().orderBy('agent_id').execute(),
+    customers: await db.selectFrom('customers').selectAll().orderBy('customer_id').execute(),
+    customer_identifiers: await db
+      .selectFrom('customer_identifiers')
+      .selectAll()
+      .orderBy('identifier')
+      .execute(),
+    companies: await db.selectFrom('companies').selectAll().orderBy('company_id').execute(),
+    calendars: await db.selectFrom('calendars').selectAll().orderBy('calendar_id').execute(),
+    teams: await db.selectFrom('teams').selectAll().orderBy('team_id').execute(),
   };
 }
