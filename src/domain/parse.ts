@@ -41,14 +41,26 @@ export function parseEvent(raw: unknown): ParseResult {
   return { ok: false, issues: r.error.issues.map(describe) };
 }
 
-/** Canonical JSON (sorted keys) so that re-sending the same event compares equal whatever its key order. */
+/**
+ * Canonical JSON (sorted keys) so that re-sending the same event compares equal whatever its key order.
+ * Stored bodies are compared byte for byte, so the text must never change: it is JSON.stringify of a copy whose
+ * keys were added in code-unit order (JavaScript still puts array-index keys first, in numeric order).
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(
-        Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
-      );
-    }
-    return v;
-  });
+  return JSON.stringify(sortedCopy(value, ''));
+}
+
+function sortedCopy(input: unknown, key: string): unknown {
+  let v = input;
+  if (v === null || typeof v !== 'object') return v;
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+    v = (v as { toJSON(k: string): unknown }).toJSON(key);
+    if (v === null || typeof v !== 'object') return v;
+  }
+  if (Array.isArray(v)) return v.map((item, i) => sortedCopy(item, String(i)));
+  const from = v as Record<string, unknown>;
+  // no prototype, so that a "__proto__" key is an own field like any other
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const k of Object.keys(from).sort()) out[k] = sortedCopy(from[k], k);
+  return out;
 }
