@@ -87,5 +87,6 @@ export async function fillFactsCopy(db: Kysely<Database>): Promise<boolean> {
   await cache.table('ticket_facts', REPORT_COLUMNS.ticket_facts);
   await cache.table('contact_facts', REPORT_COLUMNS.contact_facts);
   await cache.segments(['start_at']);
+  await cache.stretches();
   return true;
 }

@@ -6,6 +6,7 @@ import { factRevisionsMigration } from './migrations/0003-fact-revisions.js';
 import { alertsMigration } from './migrations/0004-alerts.js';
 import { authMigration } from './migrations/0005-auth.js';
 import { customerSearchMigration } from './migrations/0006-customer-search.js';
+import { stretchRevisionsMigration } from './migrations/0007-stretch-revisions.js';
 import type { Database } from './schema.js';
 
 /** One migration set for every store; the dialect only picks column type names. */
@@ -17,6 +18,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0004-alerts': alertsMigration(dialect),
     '0005-auth': authMigration,
     '0006-customer-search': customerSearchMigration,
+    '0007-stretch-revisions': stretchRevisionsMigration,
   };
 }
 

@@ -16,6 +16,7 @@ export async function projectAgentStatuses(
   trx: Kysely<Database>,
   helpers: DialectHelpers,
   earliest: ReadonlyMap<string, number>,
+  rev: number,
 ): Promise<void> {
   if (earliest.size === 0) return;
   await helpers.lockKeys(trx, keyed('agent-status', earliest.keys()));
@@ -58,11 +59,15 @@ export async function projectAgentStatuses(
       .select(['status_at'])
       .where('agent_id', '=', agentId)
       .executeTakeFirst();
-    if (!last || (current?.status_at != null && Number(current.status_at) > last.at)) continue;
+    const newer = last !== undefined && (current?.status_at == null || Number(current.status_at) <= last.at);
     if (current) {
       await trx
         .updateTable('agents')
-        .set({ status: last.event.status, status_at: last.at })
+        .set(
+          newer
+            ? { status: last.event.status, status_at: last.at, stretches_rev: rev }
+            : { stretches_rev: rev },
+        )
         .where('agent_id', '=', agentId)
         .execute();
     } else {
@@ -79,8 +84,9 @@ export async function projectAgentStatuses(
             team_id: null,
             role: null,
             profile_at: 0,
-            status: last.event.status,
-            status_at: last.at,
+            status: last?.event.status ?? null,
+            status_at: last?.at ?? null,
+            stretches_rev: rev,
           },
         ],
       );

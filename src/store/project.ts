@@ -34,7 +34,7 @@ export async function projectFresh(
   for (const t of await dependentTickets(trx, changes)) tickets.add(t);
   for (const t of await projectContacts(trx, helpers, contacts, rev)) tickets.add(t);
   await projectTickets(trx, helpers, tickets, rev);
-  await projectAgentStatuses(trx, helpers, agents);
+  await projectAgentStatuses(trx, helpers, agents, rev);
 }
 
 async function dependentTickets(

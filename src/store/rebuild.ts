@@ -93,7 +93,12 @@ export async function rebuildProjections(
       done(page);
     }
     for await (const page of streamsOf(trx, 'agent-status')) {
-      await projectAgentStatuses(trx, helpers, new Map(page.map((p) => [streamId(p.stream), p.first_at])));
+      await projectAgentStatuses(
+        trx,
+        helpers,
+        new Map(page.map((p) => [streamId(p.stream), p.first_at])),
+        rev,
+      );
       done(page);
     }
   });

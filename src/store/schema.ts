@@ -59,6 +59,8 @@ export interface AgentsTable {
   profile_at: number;
   status: string | null;
   status_at: number | null;
+  /** the log position that last derived this agent's work stretches (migration 0007); optional on insert */
+  stretches_rev: ColumnType<number, number | undefined, number>;
 }
 
 export interface CustomersTable {

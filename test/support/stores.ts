@@ -66,7 +66,9 @@ export async function snapshot(store: Store): Promise<Record<string, unknown[]>>
       .orderBy('agent_id')
       .orderBy('start_at')
       .execute(),
-    agents: await db.selectFrom('agents').selectAll().orderBy('agent_id').execute(),
+    agents: (await db.selectFrom('agents').selectAll().orderBy('agent_id').execute()).map(
+      ({ stretches_rev: _, ...rest }) => rest,
+    ),
     customers: await db.selectFrom('customers').selectAll().orderBy('customer_id').execute(),
     customer_identifiers: await db
       .selectFrom('customer_identifiers')

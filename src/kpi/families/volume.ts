@@ -1,14 +1,15 @@
-import { sql } from 'kysely';
+import { firstEndingFrom } from '../../store/fact-cache/stretch-table.js';
 import type { Computed, Family, FamilyContext } from '../family.js';
 import { codeAt } from '../frame-columns.js';
 import { countCurrent, measureFrame } from '../frame-fold.js';
 import { countReducer } from '../reducers.js';
 import { ticketFrame } from '../ticket-frame.js';
 import type { KpiId, KpiQuery } from '../types.js';
+import { stretchesOf } from './stretches.js';
 
 /**
  * Hours each agent worked inside the period: their work stretches clipped to it (a running stretch to now),
- * summed inside the database in whole milliseconds.
+ * summed in whole milliseconds over the stretches held in memory.
  */
 export async function hoursWorked(
   ctx: FamilyContext,
@@ -16,28 +17,20 @@ export async function hoursWorked(
   q: KpiQuery = ctx.q,
 ): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  // CASE rather than least()/greatest() (PostgreSQL) or min()/max() (SQLite): the same SQL on both
-  const end = sql<number>`coalesce(end_at, ${q.now})`;
-  const clippedEnd = sql<number>`case when ${end} < ${q.to} then ${end} else ${q.to} end`;
-  const clippedStart = sql<number>`case when start_at > ${q.from} then start_at else ${q.from} end`;
-  const wanted = new Set(agents);
-  if (wanted.size === 0) return out;
-  // Every agent's stretches of the period, the wanted kept here: a condition on agent_id would lead the
-  // planner to the (agent_id, start_at) key and through each agent's whole history (5 s at 5M tickets,
-  // against 50 ms over the two ranges on (end_at, start_at), whose cost follows the period).
-  const rows = await ctx.db
-    .selectFrom('agent_stretches')
-    .select(['agent_id', sql<number | string>`sum(${clippedEnd} - ${clippedStart})`.as('ms')])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('end_at', 'is', null), eb('start_at', '<', q.to)]),
-        eb.and([eb('end_at', '>', q.from), eb('start_at', '<', q.to)]),
-      ]),
-    )
-    .where(sql<boolean>`${clippedEnd} > ${clippedStart}`)
-    .groupBy('agent_id')
-    .execute();
-  for (const r of rows) if (wanted.has(r.agent_id)) out.set(r.agent_id, Number(r.ms) / 3_600_000);
+  if (agents.length === 0) return out;
+  const table = await stretchesOf(ctx.db);
+  for (const agent of new Set(agents)) {
+    const s = table.of(agent);
+    if (!s) continue;
+    let ms = 0;
+    for (let i = firstEndingFrom(s, q.from); i < s.start.length && s.start[i]! < q.to; i++) {
+      const end = Number.isNaN(s.end[i]!) ? q.now : s.end[i]!;
+      const clippedEnd = Math.min(end, q.to);
+      const clippedStart = Math.max(s.start[i]!, q.from);
+      if (clippedEnd > clippedStart) ms += clippedEnd - clippedStart;
+    }
+    if (ms > 0) out.set(agent, ms / 3_600_000);
+  }
   return out;
 }
 

@@ -118,6 +118,71 @@ for (const kind of storeKinds) {
       }
     });
 
+    it("holds every agent's stretches as the database does, read page by page and after writes elsewhere", async () => {
+      const db = await kind.fresh();
+      const reader = await db.open();
+      const writer = await db.open();
+      try {
+        // four agents, six stretches each (some over 70 minutes), then a break that a status five minutes
+        // later turns back into work: the second write deletes a stretch and lengthens another
+        let n = 0;
+        const status = (agent: string, minutes: number, s: 'available' | 'break' | 'offline') => ({
+          id: `st-${++n}`,
+          type: 'agent.status' as const,
+          at: new Date(Date.parse('2026-03-03T09:00:00Z') + minutes * 60_000).toISOString(),
+          agent_id: agent,
+          status: s,
+        });
+        const shifts = ['a', 'b', 'c', 'd'].flatMap((a, k) =>
+          [0, 1, 2, 3, 4, 5].flatMap((i) => [
+            status(`st-${a}`, i * 120 + k, 'available'),
+            status(`st-${a}`, i * 120 + k + 50 + i * 5, 'break'),
+          ]),
+        );
+        await ingestAll(reader, [
+          ...shifts,
+          status('st-agent', 0, 'available'),
+          status('st-agent', 60, 'break'),
+        ]);
+        const cache = new FactCache(reader.db, kind.name === 'postgres' ? 100_000 : 0, 7);
+        const inDb = async () =>
+          (
+            await reader.db
+              .selectFrom('agent_stretches')
+              .select(['agent_id', 'start_at', 'end_at', 'compliant'])
+              .execute()
+          )
+            .map((r) => `${r.agent_id}|${r.start_at}|${r.end_at}|${r.compliant}`)
+            .sort();
+        const held = async () => {
+          const out: string[] = [];
+          for (const [agent, s] of (await cache.stretches()).agents())
+            for (let i = 0; i < s.start.length; i++) {
+              const end = Number.isNaN(s.end[i]!) ? null : s.end[i];
+              const compliant = s.compliant[i] === -1 ? null : s.compliant[i];
+              out.push(`${agent}|${s.start[i]}|${end}|${compliant}`);
+            }
+          return out.sort();
+        };
+        expect((await inDb()).length).toBeGreaterThan(10);
+        expect(await held()).toEqual(await inDb());
+        await ingestAll(writer, [
+          status('st-b', 800, 'available'),
+          status('st-agent', 62, 'available'),
+          status('st-agent', 100, 'offline'),
+        ]);
+        const after = await inDb();
+        expect(after.filter((r) => r.startsWith('st-agent|'))).toEqual([
+          `st-agent|${Date.parse('2026-03-03T09:00:00Z')}|${Date.parse('2026-03-03T10:40:00Z')}|0`,
+        ]);
+        expect(await held()).toEqual(after);
+      } finally {
+        await reader.close();
+        await writer.close();
+        await db.dispose();
+      }
+    });
+
     it('starts afresh after a rebuild made through another connection', async () => {
       const db = await kind.fresh();
       const reader = await db.open();

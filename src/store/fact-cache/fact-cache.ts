@@ -3,6 +3,7 @@ import { CONTACT_FACT_COLUMNS, TICKET_FACT_COLUMNS } from '../columns.js';
 import type { Database } from '../schema.js';
 import { FactTable } from './fact-table.js';
 import { type SegmentRow, SegmentTable } from './segment-table.js';
+import { type StretchRow, StretchTable } from './stretch-table.js';
 
 type FactsName = 'ticket_facts' | 'contact_facts';
 type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
@@ -30,6 +31,8 @@ export class FactCache {
   private readonly together: Record<FactsName, readonly string[]> = { ticket_facts: [], contact_facts: [] };
   /** the tickets' segments, once the backlog has asked for them; refreshed with their facts rows */
   private segmentTable: SegmentTable | null = null;
+  /** every agent's work stretches, once a KPI has asked for them; refreshed by agent */
+  private stretchTable: StretchTable | null = null;
   private pending: Promise<void> = Promise.resolve();
 
   constructor(
@@ -72,9 +75,28 @@ export class FactCache {
     return { tickets: this.tables.ticket_facts, segments: this.segmentTable! };
   }
 
+  /** Every agent's work stretches, current: those of agents whose stretches were derived again are read again. */
+  async stretches(): Promise<StretchTable> {
+    const run = this.pending.then(async () => {
+      await this.checkGeneration();
+      const table = this.stretchTable ?? new StretchTable();
+      // revisions first: stretches rewritten between the two reads are read again next time
+      const revs = await this.db.selectFrom('agents').select(['agent_id', 'stretches_rev']).execute();
+      const stale = revs.filter((r) => table.revs.get(r.agent_id) !== Number(r.stretches_rev));
+      if (stale.length === 0) return;
+      await this.readStretches(table, this.stretchTable ? stale.map((r) => r.agent_id) : null);
+      for (const r of stale) table.revs.set(r.agent_id, Number(r.stretches_rev));
+      this.stretchTable = table;
+    });
+    this.pending = run.catch(() => undefined);
+    await run;
+    return this.stretchTable ?? new StretchTable();
+  }
+
   /** Forgets everything (after a rebuild in this process). */
   reset(): void {
     this.segmentTable = null;
+    this.stretchTable = null;
     for (const name of Object.keys(this.tables) as FactsName[]) {
       const old = this.tables[name];
       this.tables[name] = new FactTable(old.kinds, old.key);
@@ -82,12 +104,16 @@ export class FactCache {
     }
   }
 
-  private async prepare(name: FactsName, columns: readonly string[]): Promise<void> {
+  private async checkGeneration(): Promise<void> {
     const generation = await this.currentGeneration();
     if (generation !== this.generation) {
       this.reset();
       this.generation = generation;
     }
+  }
+
+  private async prepare(name: FactsName, columns: readonly string[]): Promise<void> {
+    await this.checkGeneration();
     const table = this.tables[name];
     if (columns.every((c) => table.has(c))) return this.catchUp(name, table);
     // Held columns first brought current; then the new columns of every row; rows written meanwhile have a
@@ -194,6 +220,44 @@ export class FactCache {
       if (rows.length < this.page) return;
       const end = rows.at(-1)!;
       after = { id: end.ticket_id, no: Number(end.seg_no) };
+    }
+  }
+
+  /** Reads the stretches of the given agents (all, for null) into the table, replacing theirs. */
+  private async readStretches(into: StretchTable, agents: string[] | null): Promise<void> {
+    const base = this.db
+      .selectFrom('agent_stretches')
+      .select(['agent_id', 'start_at', 'end_at', 'compliant'])
+      .orderBy('agent_id')
+      .orderBy('start_at');
+    if (agents) {
+      for (let i = 0; i < agents.length; i += 900) {
+        const part = agents.slice(i, i + 900);
+        into.replace(part, (await base.where('agent_id', 'in', part).execute()) as StretchRow[]);
+      }
+      return;
+    }
+    // a whole read, page by page; an agent's stretches may straddle pages, so each agent is set once complete
+    let pending: StretchRow[] = [];
+    let after: { id: string; start: number } | null = null;
+    for (;;) {
+      let qb = base.limit(this.page);
+      if (after) {
+        const last = after;
+        qb = qb
+          .where('agent_id', '>=', last.id)
+          .where((eb) => eb.or([eb('agent_id', '>', last.id), eb('start_at', '>', last.start)]));
+      }
+      const rows = (await qb.execute()) as StretchRow[];
+      const done = rows.length < this.page;
+      pending = pending.concat(rows);
+      const lastAgent = rows.at(-1)?.agent_id;
+      const cut = done ? pending.length : pending.findIndex((r) => r.agent_id === lastAgent);
+      into.replace([], pending.slice(0, cut));
+      pending = pending.slice(cut);
+      if (done) return;
+      const end = rows.at(-1)!;
+      after = { id: end.agent_id, start: Number(end.start_at) };
     }
   }
 }
