@@ -107,9 +107,13 @@ export function findRange(ranges: readonly { start: number; end: number }[], at:
  * unsorted values, by selection: exactly what sorting would give, in linear rather than n log n time.
  */
 export function percentiles(values: ArrayLike<number>, ps: readonly number[]): (number | null)[] {
-  const n = values.length;
+  return percentilesInPlace(Float64Array.from(values), ps);
+}
+
+/** percentiles of values the caller hands over: they are reordered in place. */
+export function percentilesInPlace(a: Float64Array, ps: readonly number[]): (number | null)[] {
+  const n = a.length;
   if (n === 0) return ps.map(() => null);
-  const a = Float64Array.from(values);
   const out: (number | null)[] = ps.map(() => null);
   // ascending ranks: once rank k is in place, every later rank lies at or after k
   const ranks = ps.map((p, i) => ({ k: Math.max(1, Math.ceil(p * n)) - 1, i })).sort((x, y) => x.k - y.k);

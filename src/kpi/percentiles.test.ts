@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { percentiles } from './aggregate.js';
-import { meanOf } from './reducers.js';
+import { durationReducer, meanOf } from './reducers.js';
 
 /** Nearest-rank by sorting: the definition the selection must reproduce. */
 const bySorting = (values: number[], p: number) => {
@@ -62,5 +62,54 @@ describe('the mean of durations', () => {
     );
     expect(meanOf([208.907, 1, 0.093])).toBe(70);
     expect(meanOf([])).toBeNull();
+  });
+});
+
+describe('duration states merged by day', () => {
+  const item = (seconds: number | null) => ({
+    id: 'x',
+    at: 0,
+    groups: [],
+    seconds,
+    thresholds: [60, 600, 3600] as [number, number, number],
+  });
+  const fold = (values: (number | null)[]) => {
+    const s = durationReducer.empty();
+    for (const v of values) durationReducer.add(s, item(v));
+    return s;
+  };
+  const merge = durationReducer.merge as NonNullable<typeof durationReducer.merge>;
+
+  it('give the figures of one fold over every value, however the values are split into days', () => {
+    const value = fc.oneof(
+      fc.constant(null),
+      fc.integer({ min: 0, max: 100_000 }),
+      fc.integer({ min: 0, max: 10_000_000 }).map((ms) => ms / 1000),
+      fc.double({ min: 0, max: 1e5, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(value, { maxLength: 40 }), { maxLength: 8 }),
+        fc.array(value),
+        (days, own) => {
+          const states = days.map(fold);
+          const before = states.map((s) => durationReducer.value(s));
+          const merged = fold(own);
+          // a day's state is merged into two totals, as a day feeds both the period and its bucket
+          const other = durationReducer.empty();
+          for (const state of states) {
+            merge(merged, state);
+            merge(other, state);
+          }
+          expect(durationReducer.value(merged)).toEqual(
+            durationReducer.value(fold([...own, ...days.flat()])),
+          );
+          expect(durationReducer.value(other)).toEqual(durationReducer.value(fold(days.flat())));
+          // the days' kept states are left as they were
+          expect(states.map((s) => durationReducer.value(s))).toEqual(before);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { Item, Reducer } from './aggregate.js';
-import { percentiles } from './aggregate.js';
+import { percentilesInPlace } from './aggregate.js';
 import type { CountValue, DurationValue, RateValue, Tier } from './types.js';
 
 export const countReducer: Reducer<Item, { n: number }, CountValue> = {
@@ -40,7 +40,15 @@ export interface DurationItem extends Item {
 }
 
 interface DurationState {
+  /** values added to this state */
   values: number[];
+  /** the value lists of merged states: shared with them (kept per day), so never changed here */
+  parts: (readonly number[])[];
+  /** values here and in the parts */
+  count: number;
+  /** their sum in whole milliseconds, exact while every value is whole milliseconds (`wholeMs`) */
+  ms: number;
+  wholeMs: boolean;
   pending: number;
   /** items with a target reaching each tier: [excellent, good, satisfactory] */
   reached: [number, number, number];
@@ -73,14 +81,28 @@ export function meanOf(values: readonly number[]): number | null {
 }
 
 export const durationReducer: Reducer<DurationItem, DurationState, DurationWithTiers> = {
-  // percentiles and the mean do not depend on the order of the values, so merged days give the same figures
+  // percentiles and the mean do not depend on the order of the values, so merged days give the same
+  // figures; a merge takes the day's value lists by reference and its sums, and copies nothing
   merge: (into, from) => {
-    for (const v of from.values) into.values.push(v);
+    if (from.values.length) into.parts.push(from.values);
+    for (const p of from.parts) into.parts.push(p);
+    into.count += from.count;
+    into.ms += from.ms;
+    into.wholeMs &&= from.wholeMs;
     into.pending += from.pending;
     into.withTarget += from.withTarget;
     for (let k = 0; k < 3; k++) into.reached[k]! += from.reached[k]!;
   },
-  empty: () => ({ values: [], pending: 0, reached: [0, 0, 0], withTarget: 0 }),
+  empty: () => ({
+    values: [],
+    parts: [],
+    count: 0,
+    ms: 0,
+    wholeMs: true,
+    pending: 0,
+    reached: [0, 0, 0],
+    withTarget: 0,
+  }),
   add: (s, i) => {
     const v = i.seconds;
     if (v === null) {
@@ -88,6 +110,10 @@ export const durationReducer: Reducer<DurationItem, DurationState, DurationWithT
       return;
     }
     s.values.push(v);
+    s.count++;
+    const m = Math.round(v * 1000);
+    s.ms += m;
+    if (m / 1000 !== v) s.wholeMs = false;
     const t = i.thresholds;
     if (t) {
       s.withTarget++;
@@ -97,14 +123,22 @@ export const durationReducer: Reducer<DurationItem, DurationState, DurationWithT
     }
   },
   value: (s) => {
-    const n = s.values.length;
-    const [median, p90] = percentiles(s.values, [0.5, 0.9]);
+    const n = s.count;
+    const all = new Float64Array(n);
+    all.set(s.values);
+    let at = s.values.length;
+    for (const p of s.parts) {
+      all.set(p, at);
+      at += p.length;
+    }
+    const [median, p90] = percentilesInPlace(all, [0.5, 0.9]);
     const tiers: Tier[] = ['excellent', 'good', 'satisfactory'];
     const tierIndex = s.withTarget ? s.reached.findIndex((r) => r * 2 >= s.withTarget) : -2;
     return {
       count: n,
       pending: s.pending,
-      mean_s: meanOf(s.values),
+      // as meanOf: whole milliseconds summed exactly, finer values summed in sorted order
+      mean_s: n === 0 ? null : s.wholeMs ? s.ms / 1000 / n : meanOf(Array.from(all)),
       median_s: median ?? null,
       p90_s: p90 ?? null,
       within_target: s.withTarget ? s.reached[1] / s.withTarget : null,
