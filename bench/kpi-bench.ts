@@ -22,6 +22,8 @@ export interface KpiBenchOptions {
   /** a PostgreSQL database holding the same facts, when measured */
   pgUrl?: string;
   naive: boolean;
+  /** also each cut grouped by agent (the quick run measures ungrouped cuts only) */
+  byAgent?: boolean;
 }
 
 export async function kpiBench(data: Dataset, opts: KpiBenchOptions): Promise<KpiCase[]> {
@@ -32,7 +34,7 @@ export async function kpiBench(data: Dataset, opts: KpiBenchOptions): Promise<Kp
   const out: KpiCase[] = [];
   try {
     for (const days of opts.periods) {
-      for (const by of ['none', 'agent'] as const) {
+      for (const by of opts.byAgent === false ? (['none'] as const) : (['none', 'agent'] as const)) {
         const params = {
           from: new Date(data.end - days * 86_400_000).toISOString(),
           to: new Date(data.end).toISOString(),

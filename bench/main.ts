@@ -2,18 +2,19 @@
 //   [--out f.json] [--pg-max 100k|1M|5M (largest store copied to PostgreSQL; default 100k)]
 //   [--naive-max 100k|1M (largest store the naive events scan runs on; default 1M, a minute a run there)]
 // Every measurement runs several times after a warm-up and beside its baseline in the same run; the table
-// goes to stdout and everything to bench/results.json. --quick: the 100k store only, short runs (< 2 min
-// once the base history is cached; generating it the first time takes some minutes).
+// goes to stdout and everything to bench/results.json. --quick: the 100k store only, ungrouped cuts, a
+// small rebuild and import, short runs (< 2 min once the base history is cached; generating it the first
+// time takes some minutes).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openStore } from '../src/store/open.js';
 import { findBinaries, startCluster } from '../test/support/pg-cluster.js';
-import { CACHE, dataset } from './datasets.js';
+import { dataset } from './datasets.js';
 import { httpLoad } from './http-load.js';
 import { kpiBench } from './kpi-bench.js';
 import { copyToPostgres, newPgDatabase } from './pg-copy.js';
+import { rebuildBench } from './rebuild.js';
 import { printReport } from './report.js';
 
 const { values } = parseArgs({
@@ -39,8 +40,7 @@ const results: Record<string, unknown> = {
   quick,
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
 };
-const save = () =>
-  writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
+const save = () => writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
 
 /** Runs a bench script in a child process; its last stdout line is JSON. */
 function child(script: string, args: string[]): unknown {
@@ -71,6 +71,7 @@ try {
         ...(await kpiBench(data, {
           periods: [30, 365],
           runs: quick ? 3 : 5,
+          byAgent: !quick,
           ...(pgUrl ? { pgUrl } : {}),
           naive: size <= (SIZES[values['naive-max']] ?? 0),
         })),
@@ -80,25 +81,11 @@ try {
     }
   }
   if (only.has('ingest')) {
-    results.ingest = child('ingest.ts', ['--json', '--tickets', quick ? '2000' : '6000']);
+    results.ingest = child('ingest.ts', ['--json', '--tickets', quick ? '1000' : '6000']);
     save();
   }
   if (only.has('rebuild')) {
-    const base = dataset(100_000);
-    const copy = join(CACHE, 'rebuild-copy.db');
-    copyFileSync(base.path, copy);
-    const store = await openStore(`sqlite:${copy}`);
-    const events = await store.eventCount();
-    const started = performance.now();
-    await store.rebuild();
-    const seconds = (performance.now() - started) / 1000;
-    await store.close();
-    rmSync(copy, { force: true });
-    results.rebuild = {
-      events,
-      seconds: Math.round(seconds * 10) / 10,
-      events_per_s: Math.round(events / seconds),
-    };
+    results.rebuild = await rebuildBench(quick);
     save();
   }
   if (only.has('http')) {
@@ -107,7 +94,7 @@ try {
     save();
   }
   if (only.has('import')) {
-    results.import = child('import.ts', ['--rows', quick ? '20000' : '1000000']);
+    results.import = child('import.ts', ['--rows', quick ? '5000' : '1000000']);
     save();
   }
   if (only.has('staffing')) {
