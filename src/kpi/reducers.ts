@@ -44,8 +44,6 @@ interface DurationState {
   values: number[];
   /** the value lists of merged states: shared with them (kept per day), so never changed here */
   parts: (readonly number[])[];
-  /** values here and in the parts */
-  count: number;
   /** their sum in whole milliseconds, exact while every value is whole milliseconds (`wholeMs`) */
   ms: number;
   wholeMs: boolean;
@@ -86,7 +84,6 @@ export const durationReducer: Reducer<DurationItem, DurationState, DurationWithT
   merge: (into, from) => {
     if (from.values.length) into.parts.push(from.values);
     for (const p of from.parts) into.parts.push(p);
-    into.count += from.count;
     into.ms += from.ms;
     into.wholeMs &&= from.wholeMs;
     into.pending += from.pending;
@@ -96,7 +93,6 @@ export const durationReducer: Reducer<DurationItem, DurationState, DurationWithT
   empty: () => ({
     values: [],
     parts: [],
-    count: 0,
     ms: 0,
     wholeMs: true,
     pending: 0,
@@ -110,7 +106,6 @@ export const durationReducer: Reducer<DurationItem, DurationState, DurationWithT
       return;
     }
     s.values.push(v);
-    s.count++;
     const m = Math.round(v * 1000);
     s.ms += m;
     if (m / 1000 !== v) s.wholeMs = false;
@@ -123,7 +118,7 @@ export const durationReducer: Reducer<DurationItem, DurationState, DurationWithT
     }
   },
   value: (s) => {
-    const n = s.count;
+    const n = s.parts.reduce((sum, p) => sum + p.length, s.values.length);
     const all = new Float64Array(n);
     all.set(s.values);
     let at = s.values.length;

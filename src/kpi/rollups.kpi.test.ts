@@ -70,7 +70,8 @@ for (const kind of storeKinds) {
         // the default cut: the last 30 days to the end of today, so today is a whole day with a kept state
         const q = toKpiQuery(kpiQueryParams.parse({}), 'UTC', now).query;
         const count = async () =>
-          ((await computeKpis(store, q, ['tickets_created'])).kpis.tickets_created as { value: number }).value;
+          ((await computeKpis(store, q, ['tickets_created'])).kpis.tickets_created as { value: number })
+            .value;
         expect(await count()).toBe(0);
         await ingest(store, [
           {

@@ -44,10 +44,7 @@ export const breakCompliance: Family = async (ctx, wanted) => {
     if (linesIn && (line === null || !linesIn.has(String(line)))) continue;
     const key = !grouped ? null : q.by === 'agent' ? agent : q.by === 'team' ? team : line;
     const group = grouped ? (key === null ? '(none)' : String(key)) : null;
-    let groupState: RateState | null = null;
-    if (group !== null) {
-      groupState = groups.get(group) ?? null;
-    }
+    let groupState = group === null ? null : (groups.get(group) ?? null);
     // ends are in order: from the first that ends inside the previous period to the first at or after `to`
     for (let i = firstEndingFrom(s, from); i < s.end.length; i++) {
       const end = s.end[i]!;

@@ -44,10 +44,7 @@ export class FactCache {
 
   /** The table with at least these columns loaded and every row current. */
   async table(name: FactsName, columns: readonly string[]): Promise<FactTable> {
-    // One catch-up at a time: concurrent requests wait for it rather than repeat it.
-    const run = this.pending.then(() => this.prepare(name, columns));
-    this.pending = run.catch(() => undefined);
-    await run;
+    await this.oneAtATime(() => this.prepare(name, columns));
     return this.tables[name];
   }
 
@@ -61,7 +58,7 @@ export class FactCache {
 
   /** The ticket facts with at least these columns, and every ticket's segments, all current. */
   async segments(columns: readonly string[]): Promise<{ tickets: FactTable; segments: SegmentTable }> {
-    const run = this.pending.then(async () => {
+    await this.oneAtATime(async () => {
       await this.prepare('ticket_facts', columns);
       if (this.segmentTable) return;
       const fresh = new SegmentTable();
@@ -70,14 +67,12 @@ export class FactCache {
       // facts rows written during the whole read bring their segments again
       await this.catchUp('ticket_facts', this.tables.ticket_facts);
     });
-    this.pending = run.catch(() => undefined);
-    await run;
     return { tickets: this.tables.ticket_facts, segments: this.segmentTable! };
   }
 
   /** Every agent's work stretches, current: those of agents whose stretches were derived again are read again. */
   async stretches(): Promise<StretchTable> {
-    const run = this.pending.then(async () => {
+    await this.oneAtATime(async () => {
       await this.checkGeneration();
       const table = this.stretchTable ?? new StretchTable();
       // revisions first: stretches rewritten between the two reads are read again next time
@@ -88,8 +83,6 @@ export class FactCache {
       for (const r of stale) table.revs.set(r.agent_id, Number(r.stretches_rev));
       this.stretchTable = table;
     });
-    this.pending = run.catch(() => undefined);
-    await run;
     return this.stretchTable ?? new StretchTable();
   }
 
@@ -102,6 +95,13 @@ export class FactCache {
       this.tables[name] = new FactTable(old.kinds, old.key);
       this.seen[name] = { rev: 0, probe: '' };
     }
+  }
+
+  /** One catch-up at a time: concurrent requests wait for the one running rather than repeat it. */
+  private async oneAtATime(work: () => Promise<void>): Promise<void> {
+    const run = this.pending.then(work);
+    this.pending = run.catch(() => undefined);
+    await run;
   }
 
   private async checkGeneration(): Promise<void> {
@@ -238,7 +238,7 @@ export class FactCache {
       return;
     }
     // a whole read, page by page; an agent's stretches may straddle pages, so each agent is set once complete
-    let pending: StretchRow[] = [];
+    let carried: StretchRow[] = [];
     let after: { id: string; start: number } | null = null;
     for (;;) {
       let qb = base.limit(this.page);
@@ -250,11 +250,11 @@ export class FactCache {
       }
       const rows = (await qb.execute()) as StretchRow[];
       const done = rows.length < this.page;
-      pending = pending.concat(rows);
+      carried = carried.concat(rows);
       const lastAgent = rows.at(-1)?.agent_id;
-      const cut = done ? pending.length : pending.findIndex((r) => r.agent_id === lastAgent);
-      into.replace([], pending.slice(0, cut));
-      pending = pending.slice(cut);
+      const cut = done ? carried.length : carried.findIndex((r) => r.agent_id === lastAgent);
+      into.replace([], carried.slice(0, cut));
+      carried = carried.slice(cut);
       if (done) return;
       const end = rows.at(-1)!;
       after = { id: end.agent_id, start: Number(end.start_at) };
