@@ -1,8 +1,10 @@
 import type { FactTable } from '../store/fact-cache/fact-table.js';
 import { bucketRanges } from '../time/buckets.js';
-import { findRange, previousPeriod } from './aggregate.js';
 import { type CutDays, cutDays } from './frame-days.js';
+import { readItems } from './frame-items.js';
 import type { KpiQuery } from './types.js';
+
+export { rowTest } from './frame-items.js';
 
 /** A reference instant of a KPI's items, optionally only where another milestone is missing. */
 export interface FrameRef {
@@ -61,33 +63,8 @@ export interface Frame {
 
 const NONE = '(none)';
 
-export function rowTest(
-  table: FactTable,
-  column: string,
-  values: readonly string[],
-): (row: number) => boolean {
-  const c = table.column(column);
-  if (c.kind === 'text') {
-    const codes = new Set(values.map((v) => c.find(v)));
-    return (row) => codes.has(c.codes[row]!);
-  }
-  const wanted = new Set(values.map(Number));
-  return (row) => wanted.has(c.get(row) as number);
-}
-
-function passes(
-  table: FactTable,
-  tests: ((row: number) => boolean)[],
-  keep: ((key: string) => boolean) | undefined,
-): (row: number) => boolean {
-  return (row) => {
-    for (const t of tests) if (!t(row)) return false;
-    return !keep || keep(table.keyOf(row));
-  };
-}
-
-/** Group keys by id, and a function giving a row's group id (text columns by dictionary code). */
-function grouper(table: FactTable, column: string, keys: string[]): (row: number) => number {
+/** The group id of each item by one column's value, adding keys as they are met (text by dictionary code). */
+function columnGroups(table: FactTable, column: string, items: Int32Array, keys: string[]): Int32Array {
   const ids = new Map<string, number>();
   const idOf = (key: string) => {
     let id = ids.get(key);
@@ -98,82 +75,47 @@ function grouper(table: FactTable, column: string, keys: string[]): (row: number
     }
     return id;
   };
+  const out = new Int32Array(items.length);
   const c = table.column(column);
   if (c.kind === 'text') {
-    const byCode: number[] = [];
-    const none = () => idOf(NONE);
-    return (row) => {
-      const code = c.codes[row]!;
-      if (code < 0) return none();
-      const known = byCode[code];
-      if (known !== undefined) return known;
-      const id = idOf(c.dict[code]!);
-      byCode[code] = id;
-      return id;
-    };
+    const byCode = new Int32Array(c.dict.length).fill(-1);
+    const codes = c.codes;
+    let none = -1;
+    for (let i = 0; i < items.length; i++) {
+      const code = codes[items[i]!]!;
+      if (code < 0) {
+        if (none < 0) none = idOf(NONE);
+        out[i] = none;
+        continue;
+      }
+      let id = byCode[code]!;
+      if (id < 0) {
+        id = idOf(c.dict[code]!);
+        byCode[code] = id;
+      }
+      out[i] = id;
+    }
+    return out;
   }
-  return (row) => {
-    const v = c.get(row);
-    return idOf(v === null ? NONE : String(v));
-  };
+  const byValue = new Map<number | null, number>();
+  for (let i = 0; i < items.length; i++) {
+    const v = c.get(items[i]!);
+    let id = byValue.get(v);
+    if (id === undefined) {
+      id = idOf(v === null ? NONE : String(v));
+      byValue.set(v, id);
+    }
+    out[i] = id;
+  }
+  return out;
 }
 
 /** The frame of a cut over one table: the rows whose reference instant lies in the period or the previous one. */
 export function buildFrame(table: FactTable, q: KpiQuery, o: FrameOptions): Frame {
-  const tests = o.filters.filter((f) => f.values.length).map((f) => rowTest(table, f.column, f.values));
-  const status = table.has('status') ? table.column('status') : null;
-  const open = status?.kind === 'text' ? status.find('open') : -3;
-  const from = previousPeriod(q).from;
-  const parts: Int32Array[] = [];
-  const partAt: Float64Array[] = [];
-  let size = 0;
-  const statusCodes = status?.kind === 'text' ? status.codes : null;
-  const check = tests.length || o.keep ? passes(table, tests, o.keep) : null;
-  for (const ref of o.refs) {
-    const atCol = table.column(ref.at);
-    if (atCol.kind !== 'number') throw new Error(`${ref.at} is not an instant`);
-    const atValues = atCol.values;
-    const nullCol = ref.whenNull ? table.column(ref.whenNull) : null;
-    if (nullCol && nullCol.kind !== 'number') throw new Error(`${ref.whenNull} is not an instant`);
-    const nullValues = nullCol ? nullCol.values : null;
-    const onlyOpen = ref.onlyOpen === true;
-    const candidates = table.range(ref.at, from, q.to);
-    const rows = new Int32Array(candidates.length);
-    const at = new Float64Array(candidates.length);
-    let n = 0;
-    // one tight loop over typed arrays: this runs for every item of every reference of a report
-    for (let i = 0; i < candidates.length; i++) {
-      const row = candidates[i]!;
-      if (nullValues !== null && !Number.isNaN(nullValues[row]!)) continue;
-      if (onlyOpen && (statusCodes === null || statusCodes[row] !== open)) continue;
-      if (check !== null && !check(row)) continue;
-      rows[n] = row;
-      at[n] = atValues[row]!;
-      n++;
-    }
-    parts.push(rows.subarray(0, n));
-    partAt.push(at.subarray(0, n));
-    size += n;
-  }
-  const rows = concat(parts, size, Int32Array);
-  const at = concat(partAt, size, Float64Array);
-  const ref = new Uint8Array(size);
-  let offset = 0;
-  parts.forEach((p, r) => {
-    ref.fill(r, offset, offset + p.length);
-    offset += p.length;
-  });
-  const current = new Uint8Array(size);
-  for (let i = 0; i < size; i++) current[i] = at[i]! >= q.from ? 1 : 0;
   const ranges = q.bucket ? bucketRanges(q.from, q.to, q.bucket, q.timeZone) : [];
-  const bucket = new Int32Array(size);
-  if (ranges.length) {
-    for (let i = 0; i < size; i++) if (current[i]) bucket[i] = findRange(ranges, at[i]!);
-  }
   const rollupKey = o.rollupKey && !o.keep && !o.groupsOf ? o.rollupKey : null;
   const days = rollupKey ? cutDays(q) : null;
-  const day = new Int32Array(days ? size : 0);
-  if (days) for (let i = 0; i < size; i++) day[i] = days.dayOf(at[i]!);
+  const { size, rows, at, ref, current, bucket, day } = readItems(table, q, o, ranges, days);
   const groupKeys: string[] = [];
   const groupStart = new Int32Array(size + 1);
   let groupIds: Int32Array;
@@ -196,12 +138,8 @@ export function buildFrame(table: FactTable, q: KpiQuery, o: FrameOptions): Fram
     }
     groupIds = Int32Array.from(list);
   } else if (o.groupColumn) {
-    const idOf = grouper(table, o.groupColumn, groupKeys);
-    groupIds = new Int32Array(size);
-    for (let i = 0; i < size; i++) {
-      groupIds[i] = idOf(rows[i]!);
-      groupStart[i + 1] = i + 1;
-    }
+    groupIds = columnGroups(table, o.groupColumn, rows, groupKeys);
+    for (let i = 0; i < size; i++) groupStart[i + 1] = i + 1;
   } else {
     // grouped by a dimension this table does not have: one "(none)" group (the caller decides whether to show it)
     groupKeys.push(NONE);
@@ -231,20 +169,5 @@ export function buildFrame(table: FactTable, q: KpiQuery, o: FrameOptions): Fram
 export function groupsOfItem(f: Frame, i: number): string[] {
   const out: string[] = [];
   for (let k = f.groupStart[i]!; k < f.groupStart[i + 1]!; k++) out.push(f.groupKeys[f.groupIds[k]!]!);
-  return out;
-}
-
-function concat<A extends Int32Array | Float64Array>(
-  parts: A[],
-  size: number,
-  Make: new (n: number) => A,
-): A {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Make(size);
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
   return out;
 }

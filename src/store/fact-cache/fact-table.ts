@@ -1,19 +1,19 @@
 import type { ColumnKind } from '../columns.js';
 import { type Column, makeColumn } from './column.js';
-import { DayIndex } from './day-index.js';
 import { KeyIndex } from './key-index.js';
+import { TimeIndex, type UnitVisitor } from './time-index.js';
 
 const QUARTER = 900_000;
 
 /**
  * One facts table held column by column in memory: typed arrays (8 bytes an instant or duration, 4 an
- * integer or a dictionary-coded text), a key → row map for updates, and per reference column a day
+ * integer or a dictionary-coded text), a key → row map for updates, and per reference column a time
  * index for range scans. Only the columns a query has asked for are held.
  */
 export class FactTable {
   private readonly ids = new KeyIndex();
   readonly columns = new Map<string, Column>();
-  private readonly indexes = new Map<string, DayIndex>();
+  private readonly indexes = new Map<string, TimeIndex>();
   private capacity = 0;
   /** writes so far: a state kept from the rows holds the count it was made at */
   private writes = 0;
@@ -108,14 +108,31 @@ export class FactTable {
 
   /** Rows whose value of `column` lies in [from, to), in no particular order. */
   range(column: string, from: number, to: number): Int32Array {
+    const [index, values] = this.indexOf(column);
+    return index.range(values, this.size, from, to);
+  }
+
+  /** At least the count of rows whose value of `column` lies in [from, to). */
+  bound(column: string, from: number, to: number): number {
+    const [index, values] = this.indexOf(column);
+    return index.bound(values, this.size, from, to);
+  }
+
+  /** Visits in time order the quarter hours (see TimeIndex) of `column`'s values overlapping [from, to). */
+  units(column: string, from: number, to: number, visit: UnitVisitor): void {
+    const [index, values] = this.indexOf(column);
+    index.units(values, this.size, from, to, visit);
+  }
+
+  private indexOf(column: string): [TimeIndex, Float64Array] {
     let index = this.indexes.get(column);
     if (!index) {
-      index = new DayIndex();
+      index = new TimeIndex();
       this.indexes.set(column, index);
     }
     const c = this.column(column);
     if (c.kind !== 'number') throw new Error(`fact cache: ${column} is not a number column`);
-    return index.range(c.values, this.size, from, to);
+    return [index, c.values];
   }
 
   private grow(capacity: number): void {
