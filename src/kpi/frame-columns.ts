@@ -3,21 +3,22 @@ import type { Frame } from './frame.js';
 import type { Thresholds } from './reducers.js';
 import { type DurationTarget, thresholdsFor } from './targets.js';
 
-/** A numeric column for item i: null where null (one closure per column kind, so each stays monomorphic). */
+/**
+ * A numeric column for item i: null where null (one closure per column kind, so each stays monomorphic).
+ * The column's array is looked up on each call: a frame's blocks may be read after the table grew.
+ */
 export function numberAt(frame: Frame, column: string): (i: number) => number | null {
   const c = frame.table.column(column);
   const rows = frame.rows;
   if (c.kind === 'number') {
-    const values = c.values;
     return (i) => {
-      const v = values[rows[i]!]!;
+      const v = c.values[rows[i]!]!;
       return Number.isNaN(v) ? null : v;
     };
   }
   if (c.kind === 'int') {
-    const values = c.values;
     return (i) => {
-      const v = values[rows[i]!]!;
+      const v = c.values[rows[i]!]!;
       return v === INT_NULL ? null : v;
     };
   }
@@ -52,11 +53,12 @@ export function thresholdsAt(
   const stride = (priority ? priority.dict.length : 0) + 1;
   const seen: (Thresholds | null | undefined)[] = [];
   const rows = frame.rows;
-  const channels = channel.codes;
-  const priorities = priority ? priority.codes : null;
   return (i) => {
     const row = rows[i]!;
-    const key = (channels[row]! + 1) * stride + (priorities ? priorities[row]! + 1 : 0);
+    const p = priority ? priority.codes[row]! + 1 : 0;
+    // a priority first met after the lookup was made (the table grew) is looked up directly
+    if (p >= stride) return thresholdsFor(policies, String(channel.get(row)), priority!.get(row));
+    const key = (channel.codes[row]! + 1) * stride + p;
     let found = seen[key];
     if (found === undefined) {
       found = thresholdsFor(policies, String(channel.get(row)), priority ? priority.get(row) : null);

@@ -1,7 +1,8 @@
 import { assembleCut, type Cut, type Item, type Reducer } from './aggregate.js';
 import type { FamilyContext } from './family.js';
-import { type Frame, groupsOfItem } from './frame.js';
+import { type Frame, forEachItem, groupsOfItem } from './frame.js';
 import { foldByDays, rollups } from './frame-rollup.js';
+import { countReducer } from './reducers.js';
 import type { KpiId, KpiQuery } from './types.js';
 
 /**
@@ -36,8 +37,8 @@ export function foldFrame<T extends object, S, V>(
   const grouped = q.by !== null;
   const { current, bucket } = frame;
   const items: (Item & T)[] | null = collect ? [] : null;
-  for (let i = 0; i < frame.size; i++) {
-    if (!fill(scratch, i)) continue;
+  forEachItem(frame, (i) => {
+    if (!fill(scratch, i)) return;
     if (items) {
       items.push({
         ...scratch,
@@ -48,12 +49,12 @@ export function foldFrame<T extends object, S, V>(
     }
     if (current[i] === 0) {
       reducer.add(previous, item);
-      continue;
+      return;
     }
     reducer.add(total, item);
     if (buckets) reducer.add(buckets[bucket[i]!]!, item);
     if (grouped) addToGroups(frame, i, reducer, groups, item);
-  }
+  });
   if (items) collect!(items);
   const present: [string, S][] = [];
   groups.forEach((s, g) => {
@@ -70,8 +71,11 @@ export function addToGroups<I, S>(
   byId: (S | undefined)[],
   item: I,
 ): void {
-  for (let k = frame.groupStart[i]!; k < frame.groupStart[i + 1]!; k++) {
-    const g = frame.groupIds[k]!;
+  const { groupStart, groupIds } = frame;
+  const first = groupStart === null ? i : groupStart[i]!;
+  const end = groupStart === null ? i + 1 : groupStart[i + 1]!;
+  for (let k = first; k < end; k++) {
+    const g = groupIds[k]!;
     let s = byId[g];
     if (s === undefined) {
       s = reducer.empty();
@@ -103,9 +107,12 @@ export function measureFrame<T extends object, S, V>(
   );
 }
 
-/** The number of items of the period (not the previous one) that pass a test. */
-export function countCurrent(frame: Frame, test: (i: number) => boolean): number {
-  let n = 0;
-  for (let i = 0; i < frame.size; i++) if (frame.current[i] === 1 && test(i)) n++;
-  return n;
+/**
+ * The number of items of the period (not the previous one) that pass a test, through per-day states kept
+ * under `slot`: the test must depend only on the item's row, the query and what the frame's rollup key
+ * names.
+ */
+export function countCurrent(frame: Frame, q: KpiQuery, slot: string, test: (i: number) => boolean): number {
+  const whole = { ...q, by: null, bucket: null };
+  return foldFrame(frame, whole, countReducer, {}, (_, i) => test(i), undefined, slot).total.value;
 }

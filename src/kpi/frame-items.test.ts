@@ -4,7 +4,7 @@ import { TICKET_FACT_COLUMNS } from '../store/columns.js';
 import { FactTable } from '../store/fact-cache/fact-table.js';
 import { type BucketUnit, bucketRanges } from '../time/buckets.js';
 import { findRange, previousPeriod } from './aggregate.js';
-import { buildFrame } from './frame.js';
+import { buildFrame, forEachItem } from './frame.js';
 import { cutDays } from './frame-days.js';
 import { DEFAULT_PARAMS, type KpiQuery } from './types.js';
 
@@ -87,12 +87,12 @@ describe('frame items', () => {
             });
           });
           const actual: string[] = [];
-          for (let i = 0; i < frame.size; i++) {
+          forEachItem(frame, (i) => {
             const group = grouped ? frame.groupKeys[frame.groupIds[i]!] : '';
             actual.push(
               `${frame.ref[i]} ${table.keyOf(frame.rows[i]!)} ${frame.at[i]} ${frame.current[i]} ${frame.bucket[i]} ${frame.day[i]} ${group}`,
             );
-          }
+          });
           expect(actual.sort()).toEqual(expected.sort());
         },
       ),

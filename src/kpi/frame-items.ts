@@ -1,18 +1,40 @@
 import type { FactTable } from '../store/fact-cache/fact-table.js';
-import { findRange, previousPeriod } from './aggregate.js';
+import { findRange } from './aggregate.js';
 import type { FrameOptions } from './frame.js';
 import type { CutDays } from './frame-days.js';
 import type { KpiQuery } from './types.js';
 
-/** The items of a frame before grouping, as parallel arrays (see Frame). */
-export interface FrameItems {
-  size: number;
+/** The per-item arrays of a frame (see Frame), sized for every item it may hold. */
+export interface FrameArrays {
   rows: Int32Array;
   at: Float64Array;
   ref: Uint8Array;
   current: Uint8Array;
   bucket: Int32Array;
   day: Int32Array;
+}
+
+export function frameArrays(bound: number, withDays: boolean): FrameArrays {
+  // large typed arrays start as untouched zero pages: the blocks never read cost no memory
+  return {
+    rows: new Int32Array(bound),
+    at: new Float64Array(bound),
+    ref: new Uint8Array(bound),
+    current: new Uint8Array(bound),
+    bucket: new Int32Array(bound),
+    day: new Int32Array(withDays ? bound : 0),
+  };
+}
+
+/** How the items of a cut are chosen and placed: the parts of a frame every block reads alike. */
+export interface ItemReader {
+  table: FactTable;
+  q: KpiQuery;
+  refs: FrameOptions['refs'];
+  ranges: readonly { start: number; end: number }[];
+  days: CutDays | null;
+  /** the row passes the cut's filters (null: no filters) */
+  check: ((row: number) => boolean) | null;
 }
 
 export function rowTest(
@@ -40,6 +62,18 @@ function passes(
   };
 }
 
+export function itemReader(
+  table: FactTable,
+  q: KpiQuery,
+  o: FrameOptions,
+  ranges: readonly { start: number; end: number }[],
+  days: CutDays | null,
+): ItemReader {
+  const tests = o.filters.filter((f) => f.values.length).map((f) => rowTest(table, f.column, f.values));
+  const check = tests.length || o.keep ? passes(table, tests, o.keep) : null;
+  return { table, q, refs: o.refs, ranges, days, check };
+}
+
 function instants(table: FactTable, column: string): Float64Array {
   const c = table.column(column);
   if (c.kind !== 'number') throw new Error(`${column} is not an instant`);
@@ -47,84 +81,66 @@ function instants(table: FactTable, column: string): Float64Array {
 }
 
 /**
- * Reads the items of every reference in one pass over the table's time index. The index hands rows by
- * quarter hour, and a quarter hour lies whole in one period, one bucket and one local day in every zone in
- * use, so those are worked out once per quarter hour rather than once per item (item by item only where
- * a quarter hour straddles an edge).
+ * Reads the items of reference `r` whose instant lies in [from, to) into the arrays from `start` on, and
+ * returns how many it read. The index hands rows by quarter hour, and a quarter hour lies whole in one
+ * period, one bucket and one local day in every zone in use, so those are worked out once per quarter
+ * hour rather than once per item (item by item only where a quarter hour straddles an edge).
  */
-export function readItems(
-  table: FactTable,
-  q: KpiQuery,
-  o: FrameOptions,
-  ranges: readonly { start: number; end: number }[],
-  days: CutDays | null,
-): FrameItems {
-  const from = previousPeriod(q).from;
-  const to = q.to;
-  const tests = o.filters.filter((f) => f.values.length).map((f) => rowTest(table, f.column, f.values));
-  const check = tests.length || o.keep ? passes(table, tests, o.keep) : null;
+export function readInterval(
+  reader: ItemReader,
+  r: number,
+  from: number,
+  to: number,
+  out: FrameArrays,
+  start: number,
+): number {
+  const { table, q, ranges, days, check } = reader;
+  const ref = reader.refs[r]!;
+  const { rows, at, ref: refOf, current, bucket, day } = out;
   const status = table.has('status') ? table.column('status') : null;
   const statusCodes = status?.kind === 'text' ? status.codes : null;
   const open = status?.kind === 'text' ? status.find('open') : -3;
-  let bound = 0;
-  for (const ref of o.refs) bound += table.bound(ref.at, from, to);
-  const rows = new Int32Array(bound);
-  const at = new Float64Array(bound);
-  const refOf = new Uint8Array(bound);
-  const current = new Uint8Array(bound);
-  const bucket = new Int32Array(bound);
-  const day = new Int32Array(days ? bound : 0);
-  let n = 0;
-  o.refs.forEach((ref, r) => {
-    const atValues = instants(table, ref.at);
-    const nullValues = ref.whenNull ? instants(table, ref.whenNull) : null;
-    const onlyOpen = ref.onlyOpen === true;
-    table.units(ref.at, from, to, (start, end, index, lo, hi) => {
-      // what every item of the quarter hour shares, when it lies whole in one period, bucket and day
-      let same = start >= from && end <= to && (end <= q.from || start >= q.from);
-      const cur = start >= q.from ? 1 : 0;
-      let b = 0;
-      if (same && cur === 1 && ranges.length) {
-        b = findRange(ranges, start);
-        same = findRange(ranges, end - 1) === b;
+  const atValues = instants(table, ref.at);
+  const nullValues = ref.whenNull ? instants(table, ref.whenNull) : null;
+  const onlyOpen = ref.onlyOpen === true;
+  let n = start;
+  table.units(ref.at, from, to, (uStart, uEnd, index, lo, hi) => {
+    // what every item of the quarter hour shares, when it lies whole in the interval, one period, bucket and day
+    let same = uStart >= from && uEnd <= to && (uEnd <= q.from || uStart >= q.from);
+    const cur = uStart >= q.from ? 1 : 0;
+    let b = 0;
+    if (same && cur === 1 && ranges.length) {
+      b = findRange(ranges, uStart);
+      same = findRange(ranges, uEnd - 1) === b;
+    }
+    let d = -1;
+    if (same && days) {
+      d = days.dayOf(uStart);
+      same = days.dayOf(uEnd - 1) === d;
+    }
+    // one tight loop over typed arrays: this runs for every item read
+    for (let k = lo; k < hi; k++) {
+      const row = index[k]!;
+      const v = atValues[row]!;
+      if (!same && !(v >= from && v < to)) continue;
+      if (nullValues !== null && !Number.isNaN(nullValues[row]!)) continue;
+      if (onlyOpen && (statusCodes === null || statusCodes[row] !== open)) continue;
+      if (check !== null && !check(row)) continue;
+      rows[n] = row;
+      at[n] = v;
+      refOf[n] = r;
+      if (same) {
+        current[n] = cur;
+        bucket[n] = b;
+        if (days) day[n] = d;
+      } else {
+        const c = v >= q.from ? 1 : 0;
+        current[n] = c;
+        bucket[n] = c === 1 && ranges.length ? findRange(ranges, v) : 0;
+        if (days) day[n] = days.dayOf(v);
       }
-      let d = -1;
-      if (same && days) {
-        d = days.dayOf(start);
-        same = days.dayOf(end - 1) === d;
-      }
-      // one tight loop over typed arrays: this runs for every item of every reference of a report
-      for (let k = lo; k < hi; k++) {
-        const row = index[k]!;
-        const v = atValues[row]!;
-        if (!same && !(v >= from && v < to)) continue;
-        if (nullValues !== null && !Number.isNaN(nullValues[row]!)) continue;
-        if (onlyOpen && (statusCodes === null || statusCodes[row] !== open)) continue;
-        if (check !== null && !check(row)) continue;
-        rows[n] = row;
-        at[n] = v;
-        refOf[n] = r;
-        if (same) {
-          current[n] = cur;
-          bucket[n] = b;
-          if (days) day[n] = d;
-        } else {
-          const c = v >= q.from ? 1 : 0;
-          current[n] = c;
-          bucket[n] = c === 1 && ranges.length ? findRange(ranges, v) : 0;
-          if (days) day[n] = days.dayOf(v);
-        }
-        n++;
-      }
-    });
+      n++;
+    }
   });
-  return {
-    size: n,
-    rows: rows.subarray(0, n),
-    at: at.subarray(0, n),
-    ref: refOf.subarray(0, n),
-    current: current.subarray(0, n),
-    bucket: bucket.subarray(0, n),
-    day: day.subarray(0, days ? n : 0),
-  };
+  return n - start;
 }

@@ -51,17 +51,13 @@ export function foldByDays<T extends object, S, V>(
     const s = store.get(keys[w]!) as DayState<S> | undefined;
     return s && frame.table.lastChange(d.start, d.end) <= s.version ? s : null;
   });
-  const fresh: (DayState<S> | null)[] = cached.map((c) =>
-    c ? null : { version: frame.version, total: reducer.empty(), groups: new Map() },
-  );
-  const freshGroups: (S | undefined)[][] = days.map(() => []);
   const item = scratch as Item & T;
   const total = reducer.empty();
   const previous = reducer.empty();
   const buckets = q.bucket ? Array.from({ length: frame.bucketCount }, () => reducer.empty()) : null;
   const groups = new Map<string, S>();
   const grouped = q.by !== null;
-  const { current, bucket, groupStart, groupIds, groupKeys, day } = frame;
+  const { current, bucket, groupStart, groupIds, groupKeys } = frame;
   const groupState = (key: string) => {
     let s = groups.get(key);
     if (s === undefined) {
@@ -70,35 +66,40 @@ export function foldByDays<T extends object, S, V>(
     }
     return s;
   };
-  for (let i = 0; i < frame.size; i++) {
-    const w = day[i]!;
-    if (w >= 0 && cached[w] !== null) continue;
+  // block 0: the items of days cut short, one by one
+  for (let i = frame.blockStart[0]!, end = i + frame.blockSize[0]!; i < end; i++) {
     if (!fill(scratch, i)) continue;
-    if (w >= 0) {
-      const f = fresh[w]!;
-      reducer.add(f.total, item);
-      if (grouped) addToGroups(frame, i, reducer, freshGroups[w]!, item);
-      continue;
-    }
     if (current[i] === 0) {
       reducer.add(previous, item);
       continue;
     }
     reducer.add(total, item);
     if (buckets) reducer.add(buckets[bucket[i]!]!, item);
-    if (grouped)
-      for (let k = groupStart[i]!; k < groupStart[i + 1]!; k++)
-        reducer.add(groupState(groupKeys[groupIds[k]!]!), item);
+    if (grouped) {
+      const first = groupStart === null ? i : groupStart[i]!;
+      const last = groupStart === null ? i + 1 : groupStart[i + 1]!;
+      for (let k = first; k < last; k++) reducer.add(groupState(groupKeys[groupIds[k]!]!), item);
+    }
   }
   if (store.size > MAX_KEPT) store.clear();
   days.forEach((d, w) => {
     let state = cached[w];
     if (!state) {
-      state = fresh[w]!;
-      freshGroups[w]!.forEach((s, g) => {
-        if (s !== undefined) state!.groups.set(groupKeys[g]!, s);
+      // a day without a kept state: its block is read and folded into a state kept for the next report
+      const fresh: DayState<S> = { version: frame.version, total: reducer.empty(), groups: new Map() };
+      const byId: (S | undefined)[] = [];
+      const b = w + 1;
+      frame.ready(b);
+      for (let i = frame.blockStart[b]!, end = i + frame.blockSize[b]!; i < end; i++) {
+        if (!fill(scratch, i)) continue;
+        reducer.add(fresh.total, item);
+        if (grouped) addToGroups(frame, i, reducer, byId, item);
+      }
+      byId.forEach((s, g) => {
+        if (s !== undefined) fresh.groups.set(groupKeys[g]!, s);
       });
-      store.set(keys[w]!, state as DayState<unknown>);
+      store.set(keys[w]!, fresh as DayState<unknown>);
+      state = fresh;
     }
     if (!d.current) {
       reducer.merge(previous, state.total);

@@ -1,7 +1,9 @@
 import type { FactTable } from '../store/fact-cache/fact-table.js';
 import { bucketRanges } from '../time/buckets.js';
+import { previousPeriod } from './aggregate.js';
 import { type CutDays, cutDays } from './frame-days.js';
-import { readItems } from './frame-items.js';
+import { type BlockGrouper, columnGrouper, listGroups, NONE } from './frame-groups.js';
+import { frameArrays, itemReader, readInterval } from './frame-items.js';
 import type { KpiQuery } from './types.js';
 
 export { rowTest } from './frame-items.js';
@@ -33,13 +35,18 @@ export interface FrameOptions {
 }
 
 /**
- * The items of a cut as parallel arrays, read once per reference and shared by every KPI over it: the
- * table row, the reference instant, whether it falls in the period (else the previous one), its bucket
- * and its groups. KPIs fold over it without an object per item.
+ * The items of a cut as parallel arrays, shared by every KPI over it: the table row, the reference
+ * instant, whether it falls in the period (else the previous one), its bucket and its groups. KPIs fold
+ * over it without an object per item.
+ *
+ * Items are read block by block, each block on first use (`ready`): block 0 holds the items outside the
+ * cut's whole days (every item, for a frame without days) and is read at once; block 1 + w holds whole day
+ * w. A fold that has a kept state for a day never reads its block. Item indexes are stable: block b's
+ * items are at blockStart[b] .. blockStart[b] + blockSize[b] of every array (the space between blocks is
+ * unused). Go through `forEachItem` or the folds rather than index the arrays blindly.
  */
 export interface Frame {
   readonly table: FactTable;
-  readonly size: number;
   readonly rows: Int32Array;
   readonly at: Float64Array;
   /** which of the references (by index in FrameOptions.refs) item i comes from */
@@ -49,65 +56,42 @@ export interface Frame {
   /** the bucket of each current item (0 when the cut has no buckets) */
   readonly bucket: Int32Array;
   readonly bucketCount: number;
-  /** group ids of item i: groupIds[groupStart[i] .. groupStart[i + 1]) */
-  readonly groupStart: Int32Array;
+  /**
+   * group ids of item i: groupIds[i] when groupStart is null (one group per item), else
+   * groupIds[groupStart[i] .. groupStart[i + 1]) (tags); no groups when the cut is not grouped
+   */
+  readonly groupStart: Int32Array | null;
   readonly groupIds: Int32Array;
   readonly groupKeys: readonly string[];
   /** see FrameOptions.rollupKey; with it, the cut's whole days and each item's (-1 on a day cut short) */
   readonly rollupKey: string | null;
   readonly days: CutDays | null;
   readonly day: Int32Array;
-  /** the table's write count when the frame was read (a state reduced from it is as old as that) */
+  /** the table's write count when the frame was made (a state reduced from it is as old as that) */
   readonly version: number;
+  readonly blocks: number;
+  readonly blockStart: Int32Array;
+  /** items read into each block (0 until it is read) */
+  readonly blockSize: Int32Array;
+  /** reads block b, unless it has been read */
+  ready(b: number): void;
 }
 
-const NONE = '(none)';
-
-/** The group id of each item by one column's value, adding keys as they are met (text by dictionary code). */
-function columnGroups(table: FactTable, column: string, items: Int32Array, keys: string[]): Int32Array {
-  const ids = new Map<string, number>();
-  const idOf = (key: string) => {
-    let id = ids.get(key);
-    if (id === undefined) {
-      id = keys.length;
-      keys.push(key);
-      ids.set(key, id);
-    }
-    return id;
-  };
-  const out = new Int32Array(items.length);
-  const c = table.column(column);
-  if (c.kind === 'text') {
-    const byCode = new Int32Array(c.dict.length).fill(-1);
-    const codes = c.codes;
-    let none = -1;
-    for (let i = 0; i < items.length; i++) {
-      const code = codes[items[i]!]!;
-      if (code < 0) {
-        if (none < 0) none = idOf(NONE);
-        out[i] = none;
-        continue;
-      }
-      let id = byCode[code]!;
-      if (id < 0) {
-        id = idOf(c.dict[code]!);
-        byCode[code] = id;
-      }
-      out[i] = id;
-    }
-    return out;
+/**
+ * The stretches of time each block reads: the whole days, and for block 0 what lies between them inside
+ * the period and the previous one.
+ */
+function blockIntervals(q: KpiQuery, days: CutDays | null): [number, number][][] {
+  const from = previousPeriod(q).from;
+  if (!days) return [[[from, q.to]]];
+  const edges: [number, number][] = [];
+  let at = from;
+  for (const d of days.whole) {
+    if (d.start > at) edges.push([at, d.start]);
+    at = Math.max(at, d.end);
   }
-  const byValue = new Map<number | null, number>();
-  for (let i = 0; i < items.length; i++) {
-    const v = c.get(items[i]!);
-    let id = byValue.get(v);
-    if (id === undefined) {
-      id = idOf(v === null ? NONE : String(v));
-      byValue.set(v, id);
-    }
-    out[i] = id;
-  }
-  return out;
+  if (at < q.to) edges.push([at, q.to]);
+  return [edges, ...days.whole.map((d): [number, number][] => [[d.start, d.end]])];
 }
 
 /** The frame of a cut over one table: the rows whose reference instant lies in the period or the previous one. */
@@ -115,59 +99,94 @@ export function buildFrame(table: FactTable, q: KpiQuery, o: FrameOptions): Fram
   const ranges = q.bucket ? bucketRanges(q.from, q.to, q.bucket, q.timeZone) : [];
   const rollupKey = o.rollupKey && !o.keep && !o.groupsOf ? o.rollupKey : null;
   const days = rollupKey ? cutDays(q) : null;
-  const { size, rows, at, ref, current, bucket, day } = readItems(table, q, o, ranges, days);
+  const intervals = blockIntervals(q, days);
+  const blockStart = new Int32Array(intervals.length + 1);
+  intervals.forEach((list, b) => {
+    let bound = 0;
+    for (const ref of o.refs) for (const [a, z] of list) bound += table.bound(ref.at, a, z);
+    blockStart[b + 1] = blockStart[b]! + bound;
+  });
+  const arrays = frameArrays(blockStart[intervals.length]!, days !== null);
+  const reader = itemReader(table, q, o, ranges, days);
   const groupKeys: string[] = [];
-  const groupStart = new Int32Array(size + 1);
-  let groupIds: Int32Array;
-  if (!q.by) {
-    groupIds = new Int32Array(0);
-  } else if (o.groupsOf) {
-    const ids = new Map<string, number>();
-    const list: number[] = [];
-    for (let i = 0; i < size; i++) {
-      for (const key of o.groupsOf(table.keyOf(rows[i]!))) {
-        let id = ids.get(key);
-        if (id === undefined) {
-          id = groupKeys.length;
-          groupKeys.push(key);
-          ids.set(key, id);
-        }
-        list.push(id);
-      }
-      groupStart[i + 1] = list.length;
-    }
-    groupIds = Int32Array.from(list);
-  } else if (o.groupColumn) {
-    groupIds = columnGroups(table, o.groupColumn, rows, groupKeys);
-    for (let i = 0; i < size; i++) groupStart[i + 1] = i + 1;
-  } else {
-    // grouped by a dimension this table does not have: one "(none)" group (the caller decides whether to show it)
-    groupKeys.push(NONE);
-    groupIds = new Int32Array(size);
-    for (let i = 0; i < size; i++) groupStart[i + 1] = i + 1;
+  let groupStart: Int32Array | null = null;
+  let groupIds: Int32Array = new Int32Array(0);
+  let group: BlockGrouper | null = null;
+  if (q.by && !o.groupsOf) {
+    groupIds = new Int32Array(blockStart[intervals.length]!);
+    // grouped by a dimension this table does not have: one "(none)" group, id 0 (the caller decides whether to show it)
+    if (o.groupColumn) group = columnGrouper(table, o.groupColumn, groupKeys);
+    else groupKeys.push(NONE);
   }
-  return {
+  const blockSize = new Int32Array(intervals.length);
+  const read = new Uint8Array(intervals.length);
+  const frame: Frame = {
     table,
-    size,
-    rows,
-    at,
-    ref,
-    current,
-    bucket,
+    ...arrays,
     bucketCount: ranges.length,
-    groupStart,
-    groupIds,
+    get groupStart() {
+      return groupStart;
+    },
+    get groupIds() {
+      return groupIds;
+    },
     groupKeys,
     rollupKey,
     days,
-    day,
     version: table.version,
+    blocks: intervals.length,
+    blockStart,
+    blockSize,
+    ready(b) {
+      if (read[b]) return;
+      read[b] = 1;
+      const start = blockStart[b]!;
+      let n = start;
+      for (let r = 0; r < o.refs.length; r++)
+        for (const [a, z] of intervals[b]!) n += readInterval(reader, r, a, z, arrays, n);
+      blockSize[b] = n - start;
+      group?.(arrays.rows, start, n, groupIds);
+    },
   };
+  frame.ready(0);
+  if (q.by && o.groupsOf) {
+    // only frames without days have groups from outside the table: all their items are in block 0
+    ({ groupStart, groupIds } = listGroups(table, arrays.rows, blockSize[0]!, o.groupsOf, groupKeys));
+  }
+  return frame;
 }
+
+/** Calls `fn` with each item of the frame, block by block (reading every block). */
+export function forEachItem(frame: Frame, fn: (i: number) => void): void {
+  forEachItemFrom(frame, Number.NEGATIVE_INFINITY, fn);
+}
+
+/** Calls `fn` with each item of the blocks that may hold instants at or after `from` (the rest are not read). */
+export function forEachItemFrom(frame: Frame, from: number, fn: (i: number) => void): void {
+  for (let b = 0; b < frame.blocks; b++) {
+    if (b > 0 && frame.days && frame.days.whole[b - 1]!.end <= from) continue;
+    frame.ready(b);
+    const end = frame.blockStart[b]! + frame.blockSize[b]!;
+    for (let i = frame.blockStart[b]!; i < end; i++) fn(i);
+  }
+}
+
+/** The table rows of every item of the frame. */
+export function frameRows(frame: Frame): number[] {
+  const out: number[] = [];
+  forEachItem(frame, (i) => out.push(frame.rows[i]!));
+  return out;
+}
+
+/** The group ids of item i (none when the cut is not grouped); for drill-down, not for loops over items. */
+export function groupIdsOf(f: Frame, i: number): Int32Array {
+  if (f.groupIds.length === 0) return EMPTY;
+  if (f.groupStart === null) return f.groupIds.subarray(i, i + 1);
+  return f.groupIds.subarray(f.groupStart[i]!, f.groupStart[i + 1]!);
+}
+const EMPTY = new Int32Array(0);
 
 /** The group keys of item i (for drill-down items). */
 export function groupsOfItem(f: Frame, i: number): string[] {
-  const out: string[] = [];
-  for (let k = f.groupStart[i]!; k < f.groupStart[i + 1]!; k++) out.push(f.groupKeys[f.groupIds[k]!]!);
-  return out;
+  return [...groupIdsOf(f, i)].map((g) => f.groupKeys[g]!);
 }

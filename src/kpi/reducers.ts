@@ -30,6 +30,40 @@ export const rateReducer: Reducer<RateItem, { num: number; den: number }, RateVa
   },
 };
 
+export interface SumItem extends Item {
+  value: number;
+}
+
+interface SumState {
+  n: number;
+  /** the sum in whole milliseconds, exact while every value is whole milliseconds (`wholeMs`) */
+  ms: number;
+  wholeMs: boolean;
+  sum: number;
+}
+
+/**
+ * A count and a sum of seconds. Seconds in whole milliseconds are summed exactly, so the sum does not depend
+ * on the order items or merged days come in; finer values fall back to a floating sum.
+ */
+export const sumReducer: Reducer<SumItem, SumState, { count: number; sum: number }> = {
+  empty: () => ({ n: 0, ms: 0, wholeMs: true, sum: 0 }),
+  add: (s, i) => {
+    s.n++;
+    s.sum += i.value;
+    const m = Math.round(i.value * 1000);
+    s.ms += m;
+    if (m / 1000 !== i.value) s.wholeMs = false;
+  },
+  value: (s) => ({ count: s.n, sum: s.wholeMs ? s.ms / 1000 : s.sum }),
+  merge: (into, from) => {
+    into.n += from.n;
+    into.sum += from.sum;
+    into.ms += from.ms;
+    into.wholeMs &&= from.wholeMs;
+  },
+};
+
 /** Thresholds in seconds: excellent, good, satisfactory; the target of an item is its "good" threshold. */
 export type Thresholds = readonly [number, number, number];
 

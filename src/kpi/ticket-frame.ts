@@ -7,7 +7,7 @@ import type { Database } from '../store/schema.js';
 import { factCacheOf } from '../store/store.js';
 import { previousPeriod } from './aggregate.js';
 import type { FamilyContext } from './family.js';
-import { buildFrame, type Frame, type FrameOptions, type FrameRef } from './frame.js';
+import { buildFrame, type Frame, type FrameOptions, type FrameRef, frameRows } from './frame.js';
 import { tagsOf, ticketDimension } from './ticket-rows.js';
 import type { Dimension, KpiQuery } from './types.js';
 
@@ -66,7 +66,7 @@ export async function ticketFrame(
     // tickets without tags form "(none)"; a ticket with several tags is in each of their groups
     const tags = await tagsOf(
       db,
-      [...frame.rows].map((r) => table.keyOf(r)),
+      frameRows(frame).map((r) => table.keyOf(r)),
     );
     frame = buildFrame(table, q, { ...options, groupsOf: (k) => tags.get(k) ?? ['(none)'] });
   }

@@ -1,8 +1,9 @@
 import { contactFrame } from '../contact-frame.js';
 import type { Computed, Family } from '../family.js';
+import type { Frame } from '../frame.js';
 import { codeAt, numberAt, thresholdsAt } from '../frame-columns.js';
-import { countCurrent, measureFrame } from '../frame-fold.js';
-import { countReducer, durationReducer, rateReducer, type Thresholds } from '../reducers.js';
+import { countCurrent, foldFrame, measureFrame } from '../frame-fold.js';
+import { countReducer, durationReducer, rateReducer, sumReducer, type Thresholds } from '../reducers.js';
 import { ticketFrame } from '../ticket-frame.js';
 import type { KpiId } from '../types.js';
 
@@ -46,11 +47,18 @@ export const contactCentre: Family = async (ctx, wanted) => {
         kind: 'rate',
         cut,
         extra: {
-          short_abandons: countCurrent(frame, (i) => live(i) === 1 && short(i)),
-          self_served: countCurrent(frame, (i) => live(i) === 1 && outcome.at(i) === selfServed),
+          short_abandons: countCurrent(frame, q, 'abandonment:short', (i) => live(i) === 1 && short(i)),
+          self_served: countCurrent(
+            frame,
+            q,
+            'abandonment:self_served',
+            (i) => live(i) === 1 && outcome.at(i) === selfServed,
+          ),
           // SPEC §3 clock skew: an abandon stamped before the queue entry (or arrival) waited 0 s; say how many
           negative_clamped: countCurrent(
             frame,
+            q,
+            'abandonment:negative_clamped',
             (i) => live(i) === 1 && outcome.at(i) === abandoned && (clamped(i) ?? 0) > 0,
           ),
         },
@@ -88,6 +96,8 @@ export const contactCentre: Family = async (ctx, wanted) => {
       extra: {
         negative_clamped: countCurrent(
           frame,
+          q,
+          'wait:negative_clamped',
           (i) => frame.ref[i] === 0 && live(i) === 1 && (clamped(i) ?? 0) > 0,
         ),
       },
@@ -103,27 +113,36 @@ export const contactCentre: Family = async (ctx, wanted) => {
       it.seconds = handle(i) ?? 0;
       return true;
     };
-    const current = (i: number) => answered.at(i) === isAnswered;
-    const n = countCurrent(frame, current);
+    // means of the parts over answered contacts, and the work logged per ticket, through per-day states
+    const sumOf = (f: Frame, slot: string, value: (i: number) => number | null) =>
+      foldFrame(
+        f,
+        { ...q, by: null, bucket: null },
+        sumReducer,
+        { value: 0 },
+        (it, i) => {
+          const v = value(i);
+          if (v === null) return false;
+          it.value = v;
+          return true;
+        },
+        undefined,
+        slot,
+      ).total;
     const mean = (col: 'talk_s' | 'hold_s' | 'wrap_s') => {
-      if (!n) return null;
       const v = numberAt(frame, col);
-      let sum = 0;
-      for (let i = 0; i < frame.size; i++) if (frame.current[i] === 1 && current(i)) sum += v(i) ?? 0;
-      return sum / n;
+      const { count, sum } = sumOf(frame, `handle_time:${col}`, (i) =>
+        answered.at(i) === isAnswered ? (v(i) ?? 0) : null,
+      );
+      return count ? sum / count : null;
     };
     // Per ticket: the work logged on tickets resolved in the period (ticket.worked), for channels without calls.
     const resolved = await ticketFrame(ctx, [{ at: 'first_resolved_at' }], 'first_resolved_by', ['handle_s']);
     const worked = numberAt(resolved, 'handle_s');
-    let count = 0;
-    let sum = 0;
-    for (let i = 0; i < resolved.size; i++) {
+    const { count, sum } = sumOf(resolved, 'handle_time:per_ticket', (i) => {
       const s = worked(i) ?? 0;
-      if (resolved.current[i] === 1 && s > 0) {
-        count++;
-        sum += s;
-      }
-    }
+      return s > 0 ? s : null;
+    });
     out.handle_time = {
       kind: 'duration',
       cut: measureFrame(

@@ -1,5 +1,5 @@
 import type { Computed, Family, FamilyContext } from '../family.js';
-import type { Frame } from '../frame.js';
+import { type Frame, forEachItemFrom } from '../frame.js';
 import { numberAt } from '../frame-columns.js';
 import { measureFrame } from '../frame-fold.js';
 import { rateReducer } from '../reducers.js';
@@ -83,8 +83,9 @@ export const resolvedRates: Family = async (ctx, wanted) => {
       const { q } = ctx;
       const since = q.now - q.params.reopen_window_s * 1000;
       let provisional = 0;
-      for (let i = 0; i < frame.size; i++)
+      forEachItemFrom(frame, since, (i) => {
         if (frame.current[i] === 1 && frame.at[i]! > since && rule(i) !== null) provisional++;
+      });
       out[id]!.extra = { provisional };
     }
   }

@@ -1,7 +1,8 @@
 import { firstEndingFrom } from '../../store/fact-cache/stretch-table.js';
+import type { Item, Reducer } from '../aggregate.js';
 import type { Computed, Family, FamilyContext } from '../family.js';
 import { codeAt } from '../frame-columns.js';
-import { countCurrent, measureFrame } from '../frame-fold.js';
+import { countCurrent, foldFrame, measureFrame } from '../frame-fold.js';
 import { countReducer } from '../reducers.js';
 import { ticketFrame } from '../ticket-frame.js';
 import type { KpiId, KpiQuery } from '../types.js';
@@ -34,6 +35,18 @@ export async function hoursWorked(
   return out;
 }
 
+/** Items per dictionary code of a text column (a code is stable for the life of the table it codes). */
+const codeCountReducer: Reducer<Item & { code: number }, Map<number, number>, Map<number, number>> = {
+  empty: () => new Map(),
+  add: (s, it) => {
+    s.set(it.code, (s.get(it.code) ?? 0) + 1);
+  },
+  value: (s) => s,
+  merge: (into, from) => {
+    for (const [code, n] of from) into.set(code, (into.get(code) ?? 0) + n);
+  },
+};
+
 /** SPEC §3 #2 and #3. */
 export const volume: Family = async (ctx, wanted) => {
   const out: Partial<Record<KpiId, Computed>> = {};
@@ -53,19 +66,41 @@ export const volume: Family = async (ctx, wanted) => {
     const outcome = codeAt(frame, 'l1_outcome');
     const by = codeAt(frame, 'l1_processed_by');
     // Per agent-hour of the agents who did this first-line work, over the hours they were working.
-    const codes = new Set<number>();
-    for (let i = 0; i < frame.size; i++) if (frame.current[i] === 1 && by.at(i) >= 0) codes.add(by.at(i));
-    const hours = await hoursWorked(ctx, [...codes].map(by.text));
+    // items per agent (by dictionary code) through per-day states; the hours come from outside the facts
+    const perAgent = foldFrame(
+      frame,
+      { ...ctx.q, by: null, bucket: null },
+      codeCountReducer,
+      { code: -1 },
+      (it, i) => {
+        it.code = by.at(i);
+        return it.code >= 0;
+      },
+      undefined,
+      'tickets_processed:per_agent',
+    ).total;
+    const hours = await hoursWorked(ctx, [...perAgent.keys()].map(by.text));
     const totalHours = [...hours.values()].reduce((a, b) => a + b, 0);
-    const withHours = countCurrent(frame, (i) => by.at(i) >= 0 && hours.has(by.text(by.at(i))));
+    let withHours = 0;
+    for (const [code, n] of perAgent) if (hours.has(by.text(code))) withHours += n;
     const resolved = outcome.of('resolved');
     const dispatched = outcome.of('dispatched');
     out.tickets_processed = {
       kind: 'count',
       cut: measureFrame(ctx, 'tickets_processed', frame, countReducer, {}, always),
       extra: {
-        resolved_by_l1: countCurrent(frame, (i) => outcome.at(i) === resolved),
-        dispatched: countCurrent(frame, (i) => outcome.at(i) === dispatched),
+        resolved_by_l1: countCurrent(
+          frame,
+          ctx.q,
+          'tickets_processed:resolved',
+          (i) => outcome.at(i) === resolved,
+        ),
+        dispatched: countCurrent(
+          frame,
+          ctx.q,
+          'tickets_processed:dispatched',
+          (i) => outcome.at(i) === dispatched,
+        ),
         agent_hours: totalHours,
         per_agent_hour: totalHours > 0 ? withHours / totalHours : null,
       },
