@@ -15,6 +15,8 @@ export interface Reducer<I extends Item, S, V> {
   value(state: S): V;
   /** adds `from` into `into` exactly as adding its items one by one would (states of days merge into a period's) */
   merge?(into: S, from: Readonly<S>): void;
+  /** readies a state that will be kept and merged many times (e.g. sorts its values once); merge still works without */
+  seal?(state: S): void;
 }
 
 export interface Cut<V> {

@@ -95,8 +95,11 @@ export function foldByDays<T extends object, S, V>(
         reducer.add(fresh.total, item);
         if (grouped) addToGroups(frame, i, reducer, byId, item);
       }
+      reducer.seal?.(fresh.total);
       byId.forEach((s, g) => {
-        if (s !== undefined) fresh.groups.set(groupKeys[g]!, s);
+        if (s === undefined) return;
+        reducer.seal?.(s);
+        fresh.groups.set(groupKeys[g]!, s);
       });
       store.set(keys[w]!, fresh as DayState<unknown>);
       state = fresh;

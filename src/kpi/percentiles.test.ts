@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { percentiles } from './aggregate.js';
 import { durationReducer, meanOf } from './reducers.js';
+import { kthOfSorted, percentilesOfSorted } from './sorted-select.js';
 
 /** Nearest-rank by sorting: the definition the selection must reproduce. */
 const bySorting = (values: number[], p: number) => {
@@ -38,6 +39,36 @@ describe('percentiles by selection', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('percentiles across sorted lists', () => {
+  it('hand-computed: two lists, ranks inside, across and at the ends', () => {
+    const parts = [Float64Array.from([1, 4, 4, 9]), Float64Array.from([2, 3, 10])];
+    expect([0, 1, 2, 3, 4, 5, 6].map((k) => kthOfSorted(parts, k))).toEqual([1, 2, 3, 4, 4, 9, 10]);
+    expect(percentilesOfSorted(parts, [0.5, 0.9])).toEqual([4, 10]);
+    expect(percentilesOfSorted([], [0.5])).toEqual([null]);
+    expect(() => kthOfSorted(parts, 7)).toThrow(RangeError);
+  });
+
+  it('equal the nearest rank of all the values sorted together, however they are split', () => {
+    const value = fc.oneof(
+      fc.integer({ min: 0, max: 30 }),
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => v + 0),
+    );
+    fc.assert(
+      fc.property(
+        // long lists too, so that the rounds run before the small rest is sorted
+        fc.array(fc.array(value, { maxLength: 400, size: 'max' }), { maxLength: 12 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 5 }),
+        (lists, ps) => {
+          const parts = lists.map((l) => Float64Array.from(l).sort());
+          const all = lists.flat();
+          expect(percentilesOfSorted(parts, ps)).toEqual(ps.map((p) => bySorting(all, p)));
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });
@@ -89,10 +120,16 @@ describe('duration states merged by day', () => {
     );
     fc.assert(
       fc.property(
-        fc.array(fc.array(value, { maxLength: 40 }), { maxLength: 8 }),
+        fc.array(fc.array(value, { maxLength: 80, size: 'max' }), { maxLength: 8 }),
         fc.array(value),
-        (days, own) => {
-          const states = days.map(fold);
+        fc.array(fc.boolean(), { maxLength: 8 }),
+        (days, own, sealed) => {
+          // a day's state is sealed when kept; one merged before it is kept is not
+          const states = days.map((d, i) => {
+            const s = fold(d);
+            if (sealed[i]) durationReducer.seal!(s);
+            return s;
+          });
           const before = states.map((s) => durationReducer.value(s));
           const merged = fold(own);
           // a day's state is merged into two totals, as a day feeds both the period and its bucket

@@ -1,5 +1,5 @@
 import type { Item, Reducer } from './aggregate.js';
-import { percentilesInPlace } from './aggregate.js';
+import { percentilesOfSorted } from './sorted-select.js';
 import type { CountValue, DurationValue, RateValue, Tier } from './types.js';
 
 export const countReducer: Reducer<Item, { n: number }, CountValue> = {
@@ -74,10 +74,10 @@ export interface DurationItem extends Item {
 }
 
 interface DurationState {
-  /** values added to this state */
+  /** values added to this state, in the order they came */
   values: number[];
-  /** the value lists of merged states: shared with them (kept per day), so never changed here */
-  parts: (readonly number[])[];
+  /** ascending value lists: this state's own once sealed, and those of merged states (shared, never changed) */
+  parts: Float64Array[];
   /** their sum in whole milliseconds, exact while every value is whole milliseconds (`wholeMs`) */
   ms: number;
   wholeMs: boolean;
@@ -86,6 +86,8 @@ interface DurationState {
   reached: [number, number, number];
   withTarget: number;
 }
+
+const ascending = (values: readonly number[]) => Float64Array.from(values).sort();
 
 export interface DurationWithTiers extends DurationValue {
   /** the best tier that at least half of the items with a target reach */
@@ -114,15 +116,20 @@ export function meanOf(values: readonly number[]): number | null {
 
 export const durationReducer: Reducer<DurationItem, DurationState, DurationWithTiers> = {
   // percentiles and the mean do not depend on the order of the values, so merged days give the same
-  // figures; a merge takes the day's value lists by reference and its sums, and copies nothing
+  // figures; a merge takes the day's sorted value lists by reference and its sums, and copies nothing
   merge: (into, from) => {
-    if (from.values.length) into.parts.push(from.values);
+    if (from.values.length) into.parts.push(ascending(from.values));
     for (const p of from.parts) into.parts.push(p);
     into.ms += from.ms;
     into.wholeMs &&= from.wholeMs;
     into.pending += from.pending;
     into.withTarget += from.withTarget;
     for (let k = 0; k < 3; k++) into.reached[k]! += from.reached[k]!;
+  },
+  // a day's state is kept and merged report after report: its values are sorted once, here
+  seal: (s) => {
+    if (s.values.length) s.parts.push(ascending(s.values));
+    s.values = [];
   },
   empty: () => ({
     values: [],
@@ -152,22 +159,17 @@ export const durationReducer: Reducer<DurationItem, DurationState, DurationWithT
     }
   },
   value: (s) => {
-    const n = s.parts.reduce((sum, p) => sum + p.length, s.values.length);
-    const all = new Float64Array(n);
-    all.set(s.values);
-    let at = s.values.length;
-    for (const p of s.parts) {
-      all.set(p, at);
-      at += p.length;
-    }
-    const [median, p90] = percentilesInPlace(all, [0.5, 0.9]);
+    const parts = s.values.length ? [ascending(s.values), ...s.parts] : s.parts;
+    const n = parts.reduce((sum, p) => sum + p.length, 0);
+    // the nearest ranks across the sorted lists, without merging them into one
+    const [median, p90] = percentilesOfSorted(parts, [0.5, 0.9]);
     const tiers: Tier[] = ['excellent', 'good', 'satisfactory'];
     const tierIndex = s.withTarget ? s.reached.findIndex((r) => r * 2 >= s.withTarget) : -2;
     return {
       count: n,
       pending: s.pending,
       // as meanOf: whole milliseconds summed exactly, finer values summed in sorted order
-      mean_s: n === 0 ? null : s.wholeMs ? s.ms / 1000 / n : meanOf(Array.from(all)),
+      mean_s: n === 0 ? null : s.wholeMs ? s.ms / 1000 / n : meanOf(parts.flatMap((p) => Array.from(p))),
       median_s: median ?? null,
       p90_s: p90 ?? null,
       within_target: s.withTarget ? s.reached[1] / s.withTarget : null,
