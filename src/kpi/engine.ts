@@ -81,10 +81,7 @@ function trend(
 async function dataQuality(store: Store, q: KpiQuery): Promise<{ negative_clamped: number }> {
   const sum = async (name: 'ticket_facts' | 'contact_facts', at: string) => {
     const table = await store.facts.table(name, [at, 'negative_clamped']);
-    const col = table.column('negative_clamped');
-    let n = 0;
-    for (const row of table.range(at, q.from, q.to)) n += (col.get(row) as number | null) ?? 0;
-    return n;
+    return table.sumIn('negative_clamped', at, q.from, q.to);
   };
   return {
     negative_clamped: (await sum('ticket_facts', 'created_at')) + (await sum('contact_facts', 'offered_at')),

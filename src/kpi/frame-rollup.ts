@@ -8,6 +8,8 @@ import type { KpiQuery } from './types.js';
 interface DayState<S> {
   /** the table's write count when it was reduced */
   version: number;
+  /** the day's end (its start is its key): the same instant starts days of other lengths in other zones */
+  end: number;
   total: S;
   groups: Map<string, S>;
 }
@@ -15,18 +17,34 @@ interface DayState<S> {
 /** Folds go through kept per-day states unless a test turns them off to compare with item-by-item folds. */
 export const rollups = { enabled: true };
 
+/** Kept states of one table: by what determines them (frame, KPI, grouping, mode, parameters), then by day start. */
+interface Kept {
+  count: number;
+  byKey: Map<string, Map<number, DayState<unknown>>>;
+}
 /** Kept states per table; a table the cache starts afresh with starts with none. */
-const kept = new WeakMap<FactTable, Map<string, DayState<unknown>>>();
+const kept = new WeakMap<FactTable, Kept>();
 /** More than this many kept states and they are all let go (a bound on memory, not on correctness). */
 const MAX_KEPT = 400_000;
 
-function keptOf(table: FactTable): Map<string, DayState<unknown>> {
+function keptOf(table: FactTable): Kept {
   let m = kept.get(table);
   if (!m) {
-    m = new Map();
+    m = { count: 0, byKey: new Map() };
     kept.set(table, m);
   }
   return m;
+}
+
+/** Per whole day of a frame, the last write that touched it: worked out once per frame, for all its folds. */
+const changes = new WeakMap<Frame, Float64Array>();
+function dayChanges(frame: Frame): Float64Array {
+  let out = changes.get(frame);
+  if (!out) {
+    out = Float64Array.from(frame.days!.whole, (d) => frame.table.lastChange(d.start, d.end));
+    changes.set(frame, out);
+  }
+  return out;
 }
 
 /**
@@ -45,11 +63,16 @@ export function foldByDays<T extends object, S, V>(
 ): Cut<V> {
   const days = frame.days!.whole;
   const store = keptOf(frame.table);
-  const base = `${frame.rollupKey}|${slot}|by=${q.by}|${q.time}|${JSON.stringify(q.params)}|`;
-  const keys = days.map((d) => `${base}${d.start}/${d.end}`);
+  const key = `${frame.rollupKey}|${slot}|by=${q.by}|${q.time}|${JSON.stringify(q.params)}`;
+  let byDay = store.byKey.get(key) as Map<number, DayState<S>> | undefined;
+  if (!byDay) {
+    byDay = new Map();
+    store.byKey.set(key, byDay as Map<number, DayState<unknown>>);
+  }
+  const changed = dayChanges(frame);
   const cached: (DayState<S> | null)[] = days.map((d, w) => {
-    const s = store.get(keys[w]!) as DayState<S> | undefined;
-    return s && frame.table.lastChange(d.start, d.end) <= s.version ? s : null;
+    const s = byDay.get(d.start);
+    return s && s.end === d.end && changed[w]! <= s.version ? s : null;
   });
   const item = scratch as Item & T;
   const total = reducer.empty();
@@ -81,12 +104,22 @@ export function foldByDays<T extends object, S, V>(
       for (let k = first; k < last; k++) reducer.add(groupState(groupKeys[groupIds[k]!]!), item);
     }
   }
-  if (store.size > MAX_KEPT) store.clear();
+  if (store.count > MAX_KEPT) {
+    store.byKey.clear();
+    store.count = 0;
+    store.byKey.set(key, byDay as Map<number, DayState<unknown>>);
+    byDay.clear();
+  }
   days.forEach((d, w) => {
     let state = cached[w];
     if (!state) {
       // a day without a kept state: its block is read and folded into a state kept for the next report
-      const fresh: DayState<S> = { version: frame.version, total: reducer.empty(), groups: new Map() };
+      const fresh: DayState<S> = {
+        version: frame.version,
+        end: d.end,
+        total: reducer.empty(),
+        groups: new Map(),
+      };
       const byId: (S | undefined)[] = [];
       const b = w + 1;
       frame.ready(b);
@@ -101,7 +134,8 @@ export function foldByDays<T extends object, S, V>(
         reducer.seal?.(s);
         fresh.groups.set(groupKeys[g]!, s);
       });
-      store.set(keys[w]!, fresh as DayState<unknown>);
+      if (!byDay.has(d.start)) store.count++;
+      byDay.set(d.start, fresh);
       state = fresh;
     }
     if (!d.current) {

@@ -88,6 +88,8 @@ interface DurationState {
 }
 
 const ascending = (values: readonly number[]) => Float64Array.from(values).sort();
+/** The values of every sealed state (kept states are merged from, never added to: an add would throw) */
+const SEALED = Object.freeze([]) as unknown as number[];
 
 export interface DurationWithTiers extends DurationValue {
   /** the best tier that at least half of the items with a target reach */
@@ -129,7 +131,7 @@ export const durationReducer: Reducer<DurationItem, DurationState, DurationWithT
   // a day's state is kept and merged report after report: its values are sorted once, here
   seal: (s) => {
     if (s.values.length) s.parts.push(ascending(s.values));
-    s.values = [];
+    s.values = SEALED;
   },
   empty: () => ({
     values: [],

@@ -1,3 +1,5 @@
+import { percentilesInPlace } from './aggregate.js';
+
 /** Below this many values left, the rest are copied out and sorted (cheaper than another round). */
 const SMALL = 64;
 
@@ -69,11 +71,28 @@ export function kthOfSorted(parts: readonly Float64Array[], k: number): number {
   }
 }
 
-/** Nearest-rank percentiles (as `percentiles`) of several ascending lists taken together. */
+/**
+ * Nearest-rank percentiles (as `percentiles`) of several ascending lists taken together. Each round of
+ * `kthOfSorted` costs a sort of the lists' middles and a binary search per list, so many short lists (a
+ * group's few items a day over a year) are copied into one array and selected there instead.
+ */
 export function percentilesOfSorted(
   parts: readonly Float64Array[],
   ps: readonly number[],
 ): (number | null)[] {
   const n = parts.reduce((sum, p) => sum + p.length, 0);
-  return ps.map((p) => (n === 0 ? null : kthOfSorted(parts, Math.max(1, Math.ceil(p * n)) - 1)));
+  if (n === 0) return ps.map(() => null);
+  if (n < parts.length * PER_LIST) {
+    const all = new Float64Array(n);
+    let at = 0;
+    for (const p of parts) {
+      all.set(p, at);
+      at += p.length;
+    }
+    return percentilesInPlace(all, ps);
+  }
+  return ps.map((p) => kthOfSorted(parts, Math.max(1, Math.ceil(p * n)) - 1));
 }
+
+/** Fewer values a list than this on average, and copying them out beats the rounds. */
+const PER_LIST = 64;

@@ -238,3 +238,23 @@ describe('tickets_processed (SPEC §3 #3, reference: the L1 resolution or the di
     });
   });
 });
+
+describe('data quality: clamped clock skew (SPEC §3)', () => {
+  it("sums the clamps of the period's tickets by creation, edges half-open", async () => {
+    const log = new Events()
+      .agents({ d1: 1 })
+      // in the period: a reply 5 min before creation (1 clamp); a reply and a resolution before it (3)
+      .add('ticket.created', 0, { ticket_id: 'a', channel: 'email' })
+      .add('ticket.replied', -5, { ticket_id: 'a', by: 'd1', kind: 'comment' })
+      .add('ticket.created', WEEK_TO_MIN - ONE_SECOND, { ticket_id: 'b', channel: 'email' })
+      .add('ticket.replied', WEEK_TO_MIN - 10, { ticket_id: 'b', by: 'd1', kind: 'comment' })
+      .add('ticket.resolved', WEEK_TO_MIN - 5, { ticket_id: 'b', by: 'd1' })
+      // created exactly at `to`, and in the previous week: out of the period
+      .add('ticket.created', WEEK_TO_MIN, { ticket_id: 'c', channel: 'email' })
+      .add('ticket.replied', WEEK_TO_MIN - 1, { ticket_id: 'c', by: 'd1', kind: 'comment' })
+      .add('ticket.created', -2 * 1440, { ticket_id: 'd', channel: 'email' })
+      .add('ticket.replied', -2 * 1440 - 1, { ticket_id: 'd', by: 'd1', kind: 'comment' });
+    const report = await kpisFor(log.events, {}, { ids: ['tickets_created'] });
+    expect(report.data_quality).toEqual({ negative_clamped: 4 });
+  });
+});

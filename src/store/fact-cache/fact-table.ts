@@ -99,17 +99,36 @@ export class FactTable {
   /** The last write that touched a row with an instant in [from, to) (every row, for a whole read). */
   lastChange(from: number, to: number): number {
     let last = this.wholeAt;
-    for (let q = Math.floor(from / QUARTER); q <= Math.floor((to - 1) / QUARTER); q++) {
+    const q0 = Math.floor(from / QUARTER);
+    const q1 = Math.floor((to - 1) / QUARTER);
+    // fewer marks than quarter hours in the range (none, after a whole read): go through the marks
+    if (this.touched.size <= q1 - q0) {
+      for (const [q, t] of this.touched) if (q >= q0 && q <= q1 && t > last) last = t;
+      return last;
+    }
+    for (let q = q0; q <= q1; q++) {
       const t = this.touched.get(q);
       if (t !== undefined && t > last) last = t;
     }
     return last;
   }
 
-  /** Rows whose value of `column` lies in [from, to), in no particular order. */
-  range(column: string, from: number, to: number): Int32Array {
-    const [index, values] = this.indexOf(column);
-    return index.range(values, this.size, from, to);
+  /** The sum of a numeric column (nulls left out) over the rows whose `at` lies in [from, to). */
+  sumIn(column: string, at: string, from: number, to: number): number {
+    const [index, atValues] = this.indexOf(at);
+    const c = this.column(column);
+    if (c.kind === 'text') throw new Error(`fact cache: ${column} is not numeric`);
+    const get = (row: number) => c.get(row) ?? 0;
+    let sum = 0;
+    index.units(atValues, this.size, from, to, (start, end, rows, lo, hi) => {
+      const inside = start >= from && end <= to;
+      for (let k = lo; k < hi; k++) {
+        const row = rows[k]!;
+        const v = atValues[row]!;
+        if (inside || (v >= from && v < to)) sum += get(row);
+      }
+    });
+    return sum;
   }
 
   /** At least the count of rows whose value of `column` lies in [from, to). */

@@ -22,14 +22,13 @@ const bound = fc.oneof(
 );
 
 describe('time index', () => {
-  it('finds exactly the rows in a range, and visits them unit by unit in time order', () => {
+  it('visits exactly the rows in a range, unit by unit in time order, within its bound', () => {
     fc.assert(
       fc.property(values, bound, bound, (list, a, b) => {
         const [from, to] = a <= b ? [a, b] : [b, a];
         const column = Float64Array.from(list);
         const index = new TimeIndex();
         const expected = list.flatMap((v, r) => (v >= from && v < to ? [r] : []));
-        expect([...index.range(column, list.length, from, to)].sort((x, y) => x - y)).toEqual(expected);
         expect(index.bound(column, list.length, from, to)).toBeGreaterThanOrEqual(expected.length);
         const visited: number[] = [];
         let last = Number.NEGATIVE_INFINITY;
@@ -51,15 +50,23 @@ describe('time index', () => {
   });
 
   it('reads a write only after invalidate, and an empty or all-null column as empty', () => {
+    const rowsIn = (index: TimeIndex, column: Float64Array, from: number, to: number) => {
+      const out: number[] = [];
+      index.units(column, column.length, from, to, (_s, _e, rows, lo, hi) => {
+        for (let i = lo; i < hi; i++)
+          if (column[rows[i]!]! >= from && column[rows[i]!]! < to) out.push(rows[i]!);
+      });
+      return out.sort();
+    };
     const column = Float64Array.from([BASE, Number.NaN, BASE + HOUR]);
     const index = new TimeIndex();
-    expect([...index.range(column, 3, BASE, BASE + 2 * HOUR)]).toEqual([0, 2]);
+    expect(rowsIn(index, column, BASE, BASE + 2 * HOUR)).toEqual([0, 2]);
     column[1] = BASE + 30 * 60_000;
-    expect([...index.range(column, 3, BASE, BASE + 2 * HOUR)]).toEqual([0, 2]);
+    expect(rowsIn(index, column, BASE, BASE + 2 * HOUR)).toEqual([0, 2]);
     index.invalidate();
-    expect([...index.range(column, 3, BASE, BASE + 2 * HOUR)].sort()).toEqual([0, 1, 2]);
-    const empty = new TimeIndex();
-    expect(empty.range(Float64Array.from([Number.NaN]), 1, 0, BASE).length).toBe(0);
-    expect(empty.bound(Float64Array.from([Number.NaN]), 1, 0, BASE)).toBe(0);
+    expect(rowsIn(index, column, BASE, BASE + 2 * HOUR)).toEqual([0, 1, 2]);
+    const empty = Float64Array.from([Number.NaN]);
+    expect(rowsIn(new TimeIndex(), empty, 0, BASE)).toEqual([]);
+    expect(new TimeIndex().bound(empty, 1, 0, BASE)).toBe(0);
   });
 });

@@ -27,24 +27,6 @@ export class TimeIndex {
     this.valid = false;
   }
 
-  /** Rows whose value lies in [from, to), in no particular order. */
-  range(values: Float64Array, size: number, from: number, to: number): Int32Array {
-    const out = new Int32Array(this.bound(values, size, from, to));
-    let n = 0;
-    this.units(values, size, from, to, (start, end, rows, lo, hi) => {
-      const inside = start >= from && end <= to;
-      for (let i = lo; i < hi; i++) {
-        const row = rows[i]!;
-        if (inside) out[n++] = row;
-        else {
-          const v = values[row]!;
-          if (v >= from && v < to) out[n++] = row;
-        }
-      }
-    });
-    return n === out.length ? out : out.subarray(0, n);
-  }
-
   /** At least the count of rows whose value lies in [from, to) (the rows of the units overlapping it). */
   bound(values: Float64Array, size: number, from: number, to: number): number {
     const [u0, u1] = this.span(values, size, from, to);
