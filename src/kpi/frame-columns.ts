@@ -5,20 +5,19 @@ import { type DurationTarget, thresholdsFor } from './targets.js';
 
 /**
  * A numeric column for item i: null where null (one closure per column kind, so each stays monomorphic).
- * The column's array is looked up on each call: a frame's blocks may be read after the table grew.
+ * The arrays (the column's and the frame's) are looked up on each call: both grow as blocks are read.
  */
 export function numberAt(frame: Frame, column: string): (i: number) => number | null {
   const c = frame.table.column(column);
-  const rows = frame.rows;
   if (c.kind === 'number') {
     return (i) => {
-      const v = c.values[rows[i]!]!;
+      const v = c.values[frame.rows[i]!]!;
       return Number.isNaN(v) ? null : v;
     };
   }
   if (c.kind === 'int') {
     return (i) => {
-      const v = c.values[rows[i]!]!;
+      const v = c.values[frame.rows[i]!]!;
       return v === INT_NULL ? null : v;
     };
   }
@@ -32,8 +31,7 @@ export function codeAt(
 ): { at: (i: number) => number; of: (v: string) => number; text: (code: number) => string } {
   const c = frame.table.column(column);
   if (c.kind !== 'text') throw new Error(`${column} is not text`);
-  const rows = frame.rows;
-  return { at: (i) => c.codes[rows[i]!]!, of: (v) => c.find(v), text: (code) => c.dict[code]! };
+  return { at: (i) => c.codes[frame.rows[i]!]!, of: (v) => c.find(v), text: (code) => c.dict[code]! };
 }
 
 /**
@@ -52,9 +50,8 @@ export function thresholdsAt(
   // answers by (channel code + 1) × stride + (priority code + 1); codes are -1 for null
   const stride = (priority ? priority.dict.length : 0) + 1;
   const seen: (Thresholds | null | undefined)[] = [];
-  const rows = frame.rows;
   return (i) => {
-    const row = rows[i]!;
+    const row = frame.rows[i]!;
     const p = priority ? priority.codes[row]! + 1 : 0;
     // a priority first met after the lookup was made (the table grew) is looked up directly
     if (p >= stride) return thresholdsFor(policies, String(channel.get(row)), priority!.get(row));

@@ -35,9 +35,8 @@ export function foldFrame<T extends object, S, V>(
   const buckets = q.bucket ? Array.from({ length: frame.bucketCount }, () => reducer.empty()) : null;
   const groups: (S | undefined)[] = [];
   const grouped = q.by !== null;
-  const { current, bucket } = frame;
   const items: (Item & T)[] | null = collect ? [] : null;
-  forEachItem(frame, (i) => {
+  forEachItem(frame, (i, current, bucket) => {
     if (!fill(scratch, i)) return;
     if (items) {
       items.push({
@@ -47,12 +46,12 @@ export function foldFrame<T extends object, S, V>(
         groups: grouped ? groupsOfItem(frame, i) : [],
       });
     }
-    if (current[i] === 0) {
+    if (current === 0) {
       reducer.add(previous, item);
       return;
     }
     reducer.add(total, item);
-    if (buckets) reducer.add(buckets[bucket[i]!]!, item);
+    if (buckets) reducer.add(buckets[bucket]!, item);
     if (grouped) addToGroups(frame, i, reducer, groups, item);
   });
   if (items) collect!(items);

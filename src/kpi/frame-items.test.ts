@@ -87,10 +87,10 @@ describe('frame items', () => {
             });
           });
           const actual: string[] = [];
-          forEachItem(frame, (i) => {
+          forEachItem(frame, (i, current, bucket, day) => {
             const group = grouped ? frame.groupKeys[frame.groupIds[i]!] : '';
             actual.push(
-              `${frame.ref[i]} ${table.keyOf(frame.rows[i]!)} ${frame.at[i]} ${frame.current[i]} ${frame.bucket[i]} ${frame.day[i]} ${group}`,
+              `${frame.ref[i]} ${table.keyOf(frame.rows[i]!)} ${frame.at[i]} ${current} ${bucket} ${day} ${group}`,
             );
           });
           expect(actual.sort()).toEqual(expected.sort());

@@ -4,25 +4,40 @@ import type { FrameOptions } from './frame.js';
 import type { CutDays } from './frame-days.js';
 import type { KpiQuery } from './types.js';
 
-/** The per-item arrays of a frame (see Frame), sized for every item it may hold. */
-export interface FrameArrays {
+/** The per-item arrays of a frame (see Frame). */
+export interface ItemArrays {
   rows: Int32Array;
   at: Float64Array;
   ref: Uint8Array;
+}
+
+/** Where the items of a frame's block 0 fall: period, bucket and whole day (a whole day's block has the day's). */
+export interface ItemPlaces {
   current: Uint8Array;
   bucket: Int32Array;
   day: Int32Array;
 }
 
-export function frameArrays(bound: number, withDays: boolean): FrameArrays {
-  // large typed arrays start as untouched zero pages: the blocks never read cost no memory
+/** Item arrays of the given capacity, holding the first `used` items of `from` when given. */
+export function itemArrays(capacity: number, from?: ItemArrays, used = 0): ItemArrays {
+  const out = {
+    rows: new Int32Array(capacity),
+    at: new Float64Array(capacity),
+    ref: new Uint8Array(capacity),
+  };
+  if (from) {
+    out.rows.set(from.rows.subarray(0, used));
+    out.at.set(from.at.subarray(0, used));
+    out.ref.set(from.ref.subarray(0, used));
+  }
+  return out;
+}
+
+export function itemPlaces(size: number, withDays: boolean): ItemPlaces {
   return {
-    rows: new Int32Array(bound),
-    at: new Float64Array(bound),
-    ref: new Uint8Array(bound),
-    current: new Uint8Array(bound),
-    bucket: new Int32Array(bound),
-    day: new Int32Array(withDays ? bound : 0),
+    current: new Uint8Array(size),
+    bucket: new Int32Array(size),
+    day: new Int32Array(withDays ? size : 0),
   };
 }
 
@@ -81,8 +96,8 @@ function instants(table: FactTable, column: string): Float64Array {
 }
 
 /**
- * Reads the items of reference `r` whose instant lies in [from, to) into the arrays from `start` on, and
- * returns how many it read. The index hands rows by quarter hour, and a quarter hour lies whole in one
+ * Reads the items of reference `r` whose instant lies in [from, to) into the arrays from `start` on (and
+ * where they fall into `places`, for block 0), and returns how many it read. The index hands rows by quarter hour, and a quarter hour lies whole in one
  * period, one bucket and one local day in every zone in use, so those are worked out once per quarter
  * hour rather than once per item (item by item only where a quarter hour straddles an edge).
  */
@@ -91,12 +106,13 @@ export function readInterval(
   r: number,
   from: number,
   to: number,
-  out: FrameArrays,
+  out: ItemArrays,
+  places: ItemPlaces | null,
   start: number,
 ): number {
   const { table, q, ranges, days, check } = reader;
   const ref = reader.refs[r]!;
-  const { rows, at, ref: refOf, current, bucket, day } = out;
+  const { rows, at, ref: refOf } = out;
   const status = table.has('status') ? table.column('status') : null;
   const statusCodes = status?.kind === 'text' ? status.codes : null;
   const open = status?.kind === 'text' ? status.find('open') : -3;
@@ -129,15 +145,17 @@ export function readInterval(
       rows[n] = row;
       at[n] = v;
       refOf[n] = r;
-      if (same) {
-        current[n] = cur;
-        bucket[n] = b;
-        if (days) day[n] = d;
+      if (places === null) {
+        // a whole day's block: its items' period, bucket and day are the day's
+      } else if (same) {
+        places.current[n] = cur;
+        places.bucket[n] = b;
+        if (days) places.day[n] = d;
       } else {
         const c = v >= q.from ? 1 : 0;
-        current[n] = c;
-        bucket[n] = c === 1 && ranges.length ? findRange(ranges, v) : 0;
-        if (days) day[n] = days.dayOf(v);
+        places.current[n] = c;
+        places.bucket[n] = c === 1 && ranges.length ? findRange(ranges, v) : 0;
+        if (days) places.day[n] = days.dayOf(v);
       }
       n++;
     }

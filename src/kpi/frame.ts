@@ -3,7 +3,7 @@ import { bucketRanges } from '../time/buckets.js';
 import { previousPeriod } from './aggregate.js';
 import { type CutDays, cutDays } from './frame-days.js';
 import { type BlockGrouper, columnGrouper, listGroups, NONE } from './frame-groups.js';
-import { frameArrays, itemReader, readInterval } from './frame-items.js';
+import { itemArrays, itemPlaces, itemReader, readInterval } from './frame-items.js';
 import type { KpiQuery } from './types.js';
 
 export { rowTest } from './frame-items.js';
@@ -41,9 +41,10 @@ export interface FrameOptions {
  *
  * Items are read block by block, each block on first use (`ready`): block 0 holds the items outside the
  * cut's whole days (every item, for a frame without days) and is read at once; block 1 + w holds whole day
- * w. A fold that has a kept state for a day never reads its block. Item indexes are stable: block b's
- * items are at blockStart[b] .. blockStart[b] + blockSize[b] of every array (the space between blocks is
- * unused). Go through `forEachItem` or the folds rather than index the arrays blindly.
+ * w. A fold that has a kept state for a day never reads its block, and the arrays grow only by the blocks
+ * read. Block b's items are at blockStart[b] .. blockStart[b] + blockSize[b]. The arrays are replaced as
+ * they grow: read them through the frame on each use (never keep one), and go through `forEachItem` or
+ * the folds rather than index them blindly.
  */
 export interface Frame {
   readonly table: FactTable;
@@ -51,9 +52,9 @@ export interface Frame {
   readonly at: Float64Array;
   /** which of the references (by index in FrameOptions.refs) item i comes from */
   readonly ref: Uint8Array;
-  /** 1 in the period, 0 in the previous one */
+  /** block 0 only (a whole day's items have the day's): 1 in the period, 0 in the previous one */
   readonly current: Uint8Array;
-  /** the bucket of each current item (0 when the cut has no buckets) */
+  /** block 0 only: the bucket of each current item (0 when the cut has no buckets) */
   readonly bucket: Int32Array;
   readonly bucketCount: number;
   /**
@@ -63,19 +64,22 @@ export interface Frame {
   readonly groupStart: Int32Array | null;
   readonly groupIds: Int32Array;
   readonly groupKeys: readonly string[];
-  /** see FrameOptions.rollupKey; with it, the cut's whole days and each item's (-1 on a day cut short) */
+  /** see FrameOptions.rollupKey; with it, the cut's whole days, and block 0's items' (-1: a day cut short) */
   readonly rollupKey: string | null;
   readonly days: CutDays | null;
   readonly day: Int32Array;
   /** the table's write count when the frame was made (a state reduced from it is as old as that) */
   readonly version: number;
   readonly blocks: number;
+  /** where each block's items begin (once it is read) */
   readonly blockStart: Int32Array;
   /** items read into each block (0 until it is read) */
   readonly blockSize: Int32Array;
   /** reads block b, unless it has been read */
   ready(b: number): void;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * The stretches of time each block reads: the whole days, and for block 0 what lies between them inside
@@ -100,36 +104,31 @@ export function buildFrame(table: FactTable, q: KpiQuery, o: FrameOptions): Fram
   const rollupKey = o.rollupKey && !o.keep && !o.groupsOf ? o.rollupKey : null;
   const days = rollupKey ? cutDays(q) : null;
   const intervals = blockIntervals(q, days);
-  const blockStart = new Int32Array(intervals.length + 1);
-  intervals.forEach((list, b) => {
+  // at least the items of each block (the rows of the quarter hours its intervals overlap)
+  const bounds = intervals.map((list) => {
     let bound = 0;
     for (const ref of o.refs) for (const [a, z] of list) bound += table.bound(ref.at, a, z);
-    blockStart[b + 1] = blockStart[b]! + bound;
+    return bound;
   });
-  const arrays = frameArrays(blockStart[intervals.length]!, days !== null);
   const reader = itemReader(table, q, o, ranges, days);
-  const groupKeys: string[] = [];
-  let groupStart: Int32Array | null = null;
-  let groupIds: Int32Array = new Int32Array(0);
+  const places = itemPlaces(bounds[0]!, days !== null);
+  const grouped = q.by !== null && !o.groupsOf;
   let group: BlockGrouper | null = null;
-  if (q.by && !o.groupsOf) {
-    groupIds = new Int32Array(blockStart[intervals.length]!);
-    // grouped by a dimension this table does not have: one "(none)" group, id 0 (the caller decides whether to show it)
-    if (o.groupColumn) group = columnGrouper(table, o.groupColumn, groupKeys);
-    else groupKeys.push(NONE);
-  }
+  const groupKeys: string[] = [];
+  // grouped by a dimension this table does not have: one "(none)" group, id 0 (the caller decides whether to show it)
+  if (grouped && o.groupColumn) group = columnGrouper(table, o.groupColumn, groupKeys);
+  else if (grouped) groupKeys.push(NONE);
+  let used = 0;
+  const blockStart = new Int32Array(intervals.length);
   const blockSize = new Int32Array(intervals.length);
   const read = new Uint8Array(intervals.length);
-  const frame: Frame = {
+  const frame: Mutable<Frame> = {
     table,
-    ...arrays,
+    ...itemArrays(bounds[0]!),
+    ...places,
     bucketCount: ranges.length,
-    get groupStart() {
-      return groupStart;
-    },
-    get groupIds() {
-      return groupIds;
-    },
+    groupStart: null,
+    groupIds: new Int32Array(grouped ? bounds[0]! : 0),
     groupKeys,
     rollupKey,
     days,
@@ -140,34 +139,57 @@ export function buildFrame(table: FactTable, q: KpiQuery, o: FrameOptions): Fram
     ready(b) {
       if (read[b]) return;
       read[b] = 1;
-      const start = blockStart[b]!;
-      let n = start;
+      const need = used + bounds[b]!;
+      if (need > frame.rows.length) {
+        const capacity = Math.max(need, Math.ceil(frame.rows.length * 1.5));
+        Object.assign(frame, itemArrays(capacity, frame, used));
+        if (grouped) {
+          const ids = new Int32Array(capacity);
+          ids.set(frame.groupIds.subarray(0, used));
+          frame.groupIds = ids;
+        }
+      }
+      let n = used;
       for (let r = 0; r < o.refs.length; r++)
-        for (const [a, z] of intervals[b]!) n += readInterval(reader, r, a, z, arrays, n);
-      blockSize[b] = n - start;
-      group?.(arrays.rows, start, n, groupIds);
+        for (const [a, z] of intervals[b]!)
+          n += readInterval(reader, r, a, z, frame, b === 0 ? places : null, n);
+      blockStart[b] = used;
+      blockSize[b] = n - used;
+      group?.(frame.rows, used, n, frame.groupIds);
+      used = n;
     },
   };
   frame.ready(0);
   if (q.by && o.groupsOf) {
     // only frames without days have groups from outside the table: all their items are in block 0
-    ({ groupStart, groupIds } = listGroups(table, arrays.rows, blockSize[0]!, o.groupsOf, groupKeys));
+    Object.assign(frame, listGroups(table, frame.rows, blockSize[0]!, o.groupsOf, groupKeys));
   }
   return frame;
 }
 
-/** Calls `fn` with each item of the frame, block by block (reading every block). */
-export function forEachItem(frame: Frame, fn: (i: number) => void): void {
+/** Calls `fn` with each item of the frame, and where it falls, block by block (reading every block). */
+export function forEachItem(frame: Frame, fn: ItemVisitor): void {
   forEachItemFrom(frame, Number.NEGATIVE_INFINITY, fn);
 }
 
+/** An item, whether it is in the period (1) or the previous one (0), its bucket, and its whole day (or -1). */
+export type ItemVisitor = (i: number, current: number, bucket: number, day: number) => void;
+
 /** Calls `fn` with each item of the blocks that may hold instants at or after `from` (the rest are not read). */
-export function forEachItemFrom(frame: Frame, from: number, fn: (i: number) => void): void {
+export function forEachItemFrom(frame: Frame, from: number, fn: ItemVisitor): void {
   for (let b = 0; b < frame.blocks; b++) {
-    if (b > 0 && frame.days && frame.days.whole[b - 1]!.end <= from) continue;
+    const whole = b > 0 ? frame.days!.whole[b - 1]! : null;
+    if (whole && whole.end <= from) continue;
     frame.ready(b);
-    const end = frame.blockStart[b]! + frame.blockSize[b]!;
-    for (let i = frame.blockStart[b]!; i < end; i++) fn(i);
+    const start = frame.blockStart[b]!;
+    const end = start + frame.blockSize[b]!;
+    if (whole) {
+      const current = whole.current ? 1 : 0;
+      for (let i = start; i < end; i++) fn(i, current, whole.bucket, b - 1);
+    } else {
+      const { current, bucket, day } = frame;
+      for (let i = start; i < end; i++) fn(i, current[i]!, bucket[i]!, frame.days ? day[i]! : -1);
+    }
   }
 }
 

@@ -83,8 +83,8 @@ export const resolvedRates: Family = async (ctx, wanted) => {
       const { q } = ctx;
       const since = q.now - q.params.reopen_window_s * 1000;
       let provisional = 0;
-      forEachItemFrom(frame, since, (i) => {
-        if (frame.current[i] === 1 && frame.at[i]! > since && rule(i) !== null) provisional++;
+      forEachItemFrom(frame, since, (i, current) => {
+        if (current === 1 && frame.at[i]! > since && rule(i) !== null) provisional++;
       });
       out[id]!.extra = { provisional };
     }
