@@ -3,11 +3,14 @@ import { CONTACT_FACT_COLUMNS } from '../store/columns.js';
 import { FactTable } from '../store/fact-cache/fact-table.js';
 import { factCacheOf } from '../store/store.js';
 import { previousPeriod } from './aggregate.js';
+import { agentPlaces } from './families/stretches.js';
 import type { FamilyContext } from './family.js';
 import { buildFrame, type Frame, type FrameRef } from './frame.js';
 import type { Dimension } from './types.js';
 
 type Col = keyof ContactFacts & string;
+
+const NO_AGENT = '\u0000no agent';
 
 /**
  * Where a dimension comes from for a contact: its own channel and answering agent, that agent's team and
@@ -39,21 +42,50 @@ export async function contactFrame(
     ...(Object.keys(q.filters) as Dimension[]).filter((d) => q.filters[d]?.length),
     ...(q.by ? [q.by] : []),
   ]);
-  const own = [...dims].every((d) => SOURCE[d].startsWith('cf.'));
+  // the agent's team and line are looked up in memory: a few hundred agents
+  const viaAgent = (d: Dimension) => SOURCE[d].startsWith('ag.');
+  const own = [...dims].every((d) => SOURCE[d].startsWith('cf.') || viaAgent(d));
   const cols = [...new Set<string>(['live', 'outcome', ...columns, ...refs.map((r) => r.at)])];
   const cache = factCacheOf(db);
   if (cache && own) {
-    const column = (d: Dimension) => SOURCE[d].slice(3);
+    const places = [...dims].some(viaAgent) ? await agentPlaces(db) : null;
+    const placeOf = (d: Dimension, agent: string | null) => {
+      const p = agent === null ? undefined : places!.get(agent);
+      const v = d === 'team' ? p?.team_id : p?.line;
+      return v === null || v === undefined ? null : String(v);
+    };
+    const column = (d: Dimension) => (viaAgent(d) ? 'agent_id' : SOURCE[d].slice(3));
     const table = await cache.table('contact_facts', [...cols, ...[...dims].map(column)]);
     const filters = (Object.keys(q.filters) as Dimension[])
       .filter((d) => q.filters[d]?.length)
-      .map((d) => ({ column: column(d), values: q.filters[d]! }));
-    const groupColumn = q.by ? column(q.by) : null;
-    const key = JSON.stringify({ contacts: refs, filters, groupColumn });
+      .map((d) => {
+        if (!viaAgent(d)) return { column: column(d), values: q.filters[d]! };
+        // the agents of the wanted teams or lines (a line compares as a number, as in SQL)
+        const wanted = new Set(d === 'line' ? q.filters[d]!.map((v) => String(Number(v))) : q.filters[d]!);
+        const agents = [...places!.keys()].filter((a) => {
+          const place = placeOf(d, a);
+          return place !== null && wanted.has(place);
+        });
+        // no such agent: a value no agent id takes, so the filter matches nothing (an empty one is no filter)
+        return { column: 'agent_id', values: agents.length ? agents.sort() : [NO_AGENT] };
+      });
+    const by = q.by;
+    const groupColumn = by ? column(by) : null;
+    const groupKeyOf =
+      by && viaAgent(by) ? (agent: string | null) => placeOf(by, agent) ?? '(none)' : undefined;
+    // states kept per day are grouped and filtered by the agents' places as they are now: they are part of the key
+    const placesKey = places ? [...places].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : null;
+    const key = JSON.stringify({ contacts: refs, filters, groupColumn, by, placesKey });
     const shared = ctx.frames?.get(key);
     if (shared && shared.table === table) return shared;
     const rollupKey = `contacts|${key}|${JSON.stringify(ctx.targets)}`;
-    const frame = buildFrame(table, q, { refs, filters, groupColumn, rollupKey });
+    const frame = buildFrame(table, q, {
+      refs,
+      filters,
+      groupColumn,
+      ...(groupKeyOf ? { groupKeyOf } : {}),
+      rollupKey,
+    });
     ctx.frames?.set(key, frame);
     return frame;
   }

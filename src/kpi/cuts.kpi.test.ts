@@ -2,6 +2,7 @@
 // starting on Monday, empty filters, group-by for contact KPIs, and drill-down to the items behind a number.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomHistory } from '../../test/support/random-history.js';
+import { ingest } from '../ingest/ingest.js';
 import type { Store } from '../store/store.js';
 import {
   CC_DAY,
@@ -240,6 +241,38 @@ describe('group-by and filters on the contact KPIs', () => {
     expect(stats(durationOf(r, 'handle_time'))).toMatchObject({ count: 1, mean_s: 60 });
     const both = await run({ ...CC_DAY, filters: { channel: ['phone', 'chat'], team: ['t1'] } });
     expect(countOf(both, 'contacts_offered').value).toBe(3); // c1, c2, c3
+  });
+
+  it('team and line are the agent’s as they are now: a move regroups the kept days; an unknown team matches nothing', async () => {
+    const own = await storeWith(contactCentreDay().events);
+    try {
+      const offered = async (q: KpiQuery) =>
+        countOf(await computeKpis(own, q, ['contacts_offered']), 'contacts_offered');
+      expect((await offered({ ...CC_DAY, by: 'team' })).groups).toEqual([
+        { key: '(none)', value: 8 },
+        { key: 't1', value: 3 }, // c1, c3 (a1), c2 (a2)
+        { key: 't2', value: 1 }, // c12 (b1)
+      ]);
+      await ingest(own, [
+        {
+          id: 'move-a2',
+          type: 'agent.profile',
+          at: '2026-03-05T00:00:00Z',
+          agent_id: 'a2',
+          line: 2,
+          team_id: 't2',
+        } as never,
+      ]);
+      expect((await offered({ ...CC_DAY, by: 'team' })).groups).toEqual([
+        { key: '(none)', value: 8 },
+        { key: 't1', value: 2 },
+        { key: 't2', value: 2 },
+      ]);
+      expect((await offered({ ...CC_DAY, filters: { line: ['2'] } })).value).toBe(2); // c2, c12
+      expect((await offered({ ...CC_DAY, filters: { team: ['t9'] } })).value).toBe(0);
+    } finally {
+      await own.close();
+    }
   });
 
   it('a filter that leaves nothing gives null rates and null durations, never 0 or NaN', async () => {

@@ -22,7 +22,13 @@ export function keyNumbering(keys: string[]): (key: string) => number {
  */
 export type BlockGrouper = (rows: Int32Array, from: number, to: number, out: Int32Array) => void;
 
-export function columnGrouper(table: FactTable, column: string, keys: string[]): BlockGrouper {
+export function columnGrouper(
+  table: FactTable,
+  column: string,
+  keys: string[],
+  /** the group of a value, when it is not the value itself (a contact's agent → that agent's team) */
+  keyOf?: (value: string | null) => string,
+): BlockGrouper {
   const idOf = keyNumbering(keys);
   const c = table.column(column);
   if (c.kind === 'text') {
@@ -38,13 +44,13 @@ export function columnGrouper(table: FactTable, column: string, keys: string[]):
       for (let i = from; i < to; i++) {
         const code = codes[rows[i]!]!;
         if (code < 0) {
-          if (none < 0) none = idOf(NONE);
+          if (none < 0) none = idOf(keyOf ? keyOf(null) : NONE);
           out[i] = none;
           continue;
         }
         let id = byCode[code]!;
         if (id < 0) {
-          id = idOf(c.dict[code]!);
+          id = idOf(keyOf ? keyOf(c.dict[code]!) : c.dict[code]!);
           byCode[code] = id;
         }
         out[i] = id;

@@ -23,6 +23,8 @@ export interface FrameOptions {
   filters: readonly { column: string; values: readonly string[] }[];
   /** the column holding the group of each row, when the cut is grouped by one */
   groupColumn: string | null;
+  /** the group of a row from its group column's value, when it is not the value itself (text columns) */
+  groupKeyOf?: (value: string | null) => string;
   /** rows kept by a filter the table cannot answer (tags), by key */
   keep?: (key: string) => boolean;
   /** groups of a row from outside the table (tags: one group per tag), by key */
@@ -116,7 +118,7 @@ export function buildFrame(table: FactTable, q: KpiQuery, o: FrameOptions): Fram
   let group: BlockGrouper | null = null;
   const groupKeys: string[] = [];
   // grouped by a dimension this table does not have: one "(none)" group, id 0 (the caller decides whether to show it)
-  if (grouped && o.groupColumn) group = columnGrouper(table, o.groupColumn, groupKeys);
+  if (grouped && o.groupColumn) group = columnGrouper(table, o.groupColumn, groupKeys, o.groupKeyOf);
   else if (grouped) groupKeys.push(NONE);
   let used = 0;
   const blockStart = new Int32Array(intervals.length);
