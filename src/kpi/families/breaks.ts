@@ -1,10 +1,11 @@
 import { firstEndingFrom } from '../../store/fact-cache/stretch-table.js';
 import { bucketRanges } from '../../time/buckets.js';
+import { agentPlaces } from '../agent-places.js';
 import { assembleCut, findRange, previousPeriod } from '../aggregate.js';
 import type { Family } from '../family.js';
 import { rateReducer } from '../reducers.js';
 import type { Dimension } from '../types.js';
-import { agentPlaces, stretchesOf } from './stretches.js';
+import { stretchesOf } from './stretches.js';
 
 const AGENT_DIMS: Dimension[] = ['agent', 'team', 'line'];
 type RateState = { num: number; den: number };
