@@ -32,6 +32,8 @@ export interface AppOptions {
   auth?: AuthOptions;
   /** telephony, customers, rating links, call-backs, breaks (defaults: no PBX token, country RU) */
   firstLine?: Partial<FirstLineConfig>;
+  /** parse and validate large event batches in worker threads (default true) */
+  offThreadValidation?: boolean;
 }
 
 /** The HTTP API: routes validated by zod, documented by the OpenAPI file served at /api/docs. */
@@ -59,7 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(accountRoutes(auth));
-  await app.register(eventRoutes(options.store));
+  await app.register(eventRoutes(options.store, options.offThreadValidation ?? true));
   await app.register(ticketRoutes(options.store));
   await app.register(helpDeskRoutes(options.store, now));
   await app.register(healthRoutes(options.store, version));

@@ -20,6 +20,8 @@ export class HttpError extends Error {
 
 const INGEST_STATUS: Record<IngestError['code'], number> = {
   invalid_event: 400,
+  invalid_json: 400,
+  empty_body: 400,
   unknown_reference: 400,
   empty_batch: 400,
   conflict: 409,

@@ -1,55 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DomainEvent } from '../domain/events.js';
-import { type EventIssue, parseEvent } from '../domain/parse.js';
 import { type AppendOutcome, AppendRejected } from '../store/append.js';
 import { appendWithin } from '../store/append-within.js';
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/store.js';
+import { IngestError, validateBatch } from './validate.js';
 
-export const MAX_BATCH = 10_000;
-
-/** Why a batch was refused, item by item; nothing of a refused batch is stored. */
-export class IngestError extends Error {
-  constructor(
-    readonly code: 'invalid_event' | 'conflict' | 'unknown_reference' | 'batch_too_large' | 'empty_batch',
-    message: string,
-    readonly details: { index?: number; id?: string; field: string; message: string }[],
-  ) {
-    super(message);
-  }
-}
-
-/** Validates every item first, so a batch with one bad event writes nothing. */
-export function validateBatch(raw: readonly unknown[]): DomainEvent[] {
-  if (raw.length === 0) throw new IngestError('empty_batch', 'the batch holds no events', []);
-  if (raw.length > MAX_BATCH) {
-    throw new IngestError(
-      'batch_too_large',
-      `a batch holds at most ${MAX_BATCH} events; this one has ${raw.length}`,
-      [],
-    );
-  }
-  const events: DomainEvent[] = [];
-  const problems: { index: number; id?: string; field: string; message: string }[] = [];
-  raw.forEach((item, index) => {
-    const r = parseEvent(item);
-    if (r.ok) events.push(r.event);
-    else {
-      const id =
-        typeof item === 'object' && item && 'id' in item ? String((item as { id: unknown }).id) : undefined;
-      problems.push(...r.issues.map((i: EventIssue) => ({ index, ...(id ? { id } : {}), ...i })));
-    }
-  });
-  if (problems.length) {
-    const first = problems[0]!;
-    throw new IngestError(
-      'invalid_event',
-      `event ${first.index}${first.id ? ` (${first.id})` : ''}: ${first.field}: ${first.message}`,
-      problems.slice(0, 100),
-    );
-  }
-  return events;
-}
+export { IngestError, MAX_BATCH, validateBatch } from './validate.js';
 
 /** A store refusal, reported like an invalid item: which item, which field, why. */
 function rejected(err: unknown, events: readonly DomainEvent[]): unknown {
@@ -64,9 +21,20 @@ function rejected(err: unknown, events: readonly DomainEvent[]): unknown {
 
 /** validate → de-duplicate → append → project, as one transaction. */
 export async function ingest(store: Store, raw: readonly unknown[]): Promise<AppendOutcome> {
-  const events = validateBatch(raw);
+  return ingestValid(store, validateBatch(raw));
+}
+
+/**
+ * Appends events validated already (by validateBatch, perhaps in another thread); `bodies`, when given, are
+ * their canonical texts, so they are not computed again here.
+ */
+export async function ingestValid(
+  store: Store,
+  events: readonly DomainEvent[],
+  bodies?: readonly string[],
+): Promise<AppendOutcome> {
   try {
-    return await store.append(events);
+    return await store.append(events, Date.now(), bodies);
   } catch (err) {
     throw rejected(err, events);
   }

@@ -107,12 +107,13 @@ export async function appendEvents(
   helpers: DialectHelpers,
   events: readonly DomainEvent[],
   now: number,
+  canonical?: readonly string[],
 ): Promise<{ outcome: AppendOutcome; fresh: Sequenced[] }> {
   const bodies = new Map<string, { index: number; body: string }>();
   const items: { index: number; event: DomainEvent; body: string }[] = [];
   let duplicates = 0;
   events.forEach((event, index) => {
-    const body = canonicalJson(event);
+    const body = canonical?.[index] ?? canonicalJson(event);
     const seen = bodies.get(event.id);
     if (!seen) {
       bodies.set(event.id, { index, body });

@@ -40,11 +40,16 @@ export class Store {
 
   /**
    * Appends validated events and updates every projection in the same transaction: all or nothing.
-   * Throws AppendRejected (naming the item and field) for a conflicting id or an unknown reference.
+   * Throws AppendRejected (naming the item and field) for a conflicting id or an unknown reference. `bodies`,
+   * when given, are the events' canonical texts (canonicalJson), computed beforehand.
    */
-  append(events: readonly DomainEvent[], now = Date.now()): Promise<AppendOutcome> {
+  append(
+    events: readonly DomainEvent[],
+    now = Date.now(),
+    bodies?: readonly string[],
+  ): Promise<AppendOutcome> {
     return this.helpers.writeTransaction(this.db, async (trx) => {
-      const { outcome, fresh } = await appendEvents(trx, this.helpers, events, now);
+      const { outcome, fresh } = await appendEvents(trx, this.helpers, events, now, bodies);
       await projectFresh(trx, this.helpers, fresh);
       return outcome;
     });

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { domainEvent } from '../../domain/events.js';
-import { ingest, MAX_BATCH } from '../../ingest/ingest.js';
+import { ingestValid, MAX_BATCH } from '../../ingest/ingest.js';
+import { validateBatchText } from '../../ingest/validate.js';
+import { sharedValidationPool } from '../../ingest/validate-pool.js';
 import type { Store } from '../../store/store.js';
 
 const accepted = z.object({
@@ -13,8 +15,15 @@ const errorShape = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),
 });
 
-export function eventRoutes(store: Store): FastifyPluginAsyncZod {
+/** Bodies at least this long are validated in a worker thread; below it the round trip costs more than it saves. */
+export const OFF_THREAD_BYTES = 32 * 1024;
+
+export function eventRoutes(store: Store, offThread = true): FastifyPluginAsyncZod {
   return async (app) => {
+    // The body arrives as text (in this route only) so that parsing it, too, can leave the writing thread.
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, text, done) =>
+      done(null, text),
+    );
     app.post('/api/v1/events', {
       schema: {
         summary: 'Ingest one event or a batch',
@@ -30,16 +39,12 @@ export function eventRoutes(store: Store): FastifyPluginAsyncZod {
       // The schema documents the body; the handler validates item by item so the error names the failing item.
       validatorCompiler: () => (data: unknown) => ({ value: data }),
       handler: async (req) => {
-        const raw: unknown = req.body;
-        const items = Array.isArray(raw)
-          ? raw
-          : raw &&
-              typeof raw === 'object' &&
-              'events' in raw &&
-              Array.isArray((raw as { events: unknown }).events)
-            ? (raw as { events: unknown[] }).events
-            : [raw];
-        return ingest(store, items);
+        const text = req.body as unknown as string;
+        const { events, bodies } =
+          offThread && text.length >= OFF_THREAD_BYTES
+            ? await sharedValidationPool().validate(text)
+            : validateBatchText(text);
+        return ingestValid(store, events, bodies);
       },
     });
   };

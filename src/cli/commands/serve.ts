@@ -2,6 +2,7 @@ import { buildApp } from '../../api/app.js';
 import { ensureFirstAdmin } from '../../api/auth/bootstrap.js';
 import { authContext } from '../../api/auth/context.js';
 import type { Config } from '../../config.js';
+import { sharedValidationPool } from '../../ingest/validate-pool.js';
 import { scheduleAlertChecks } from '../../kpi/alerts/check.js';
 import { fillFactsCopy } from '../../kpi/report-columns.js';
 import { describeStoreUrl, openStore } from '../../store/open.js';
@@ -57,6 +58,10 @@ export async function serve(config: Config): Promise<void> {
   );
   // The first dashboard should not wait for the facts copy to be read: a long history takes a while.
   const filling = Date.now();
+  // nor the first large event batch for the validation workers to load
+  sharedValidationPool()
+    .warm()
+    .catch((err: unknown) => app.log.error({ err }, 'starting the event validation workers failed'));
   fillFactsCopy(store.db).then(
     () => app.log.info(`facts copy filled in ${((Date.now() - filling) / 1000).toFixed(1)} s`),
     (err) => app.log.error({ err }, 'filling the facts copy failed (KPI queries read it on demand)'),
