@@ -1,4 +1,4 @@
-import type { Store } from '../store/store.js';
+import { type Store, withConsistentFacts } from '../store/store.js';
 import { previousPeriod } from './aggregate.js';
 import type { Computed, Family } from './family.js';
 import { KPIS, type KpiDefinition } from './registry.js';
@@ -100,6 +100,15 @@ export async function computeKpis(
   q: KpiQuery,
   ids: readonly KpiId[] = KPIS.map((k) => k.id),
   targets?: TargetSettings,
+): Promise<KpiReport> {
+  return withConsistentFacts(store.db, () => report(store, q, ids, targets));
+}
+
+async function report(
+  store: Store,
+  q: KpiQuery,
+  ids: readonly KpiId[],
+  targets: TargetSettings | undefined,
 ): Promise<KpiReport> {
   const goals = targets ?? (await loadTargets(store));
   const wanted = new Set(ids);

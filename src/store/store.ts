@@ -16,6 +16,12 @@ export function factCacheOf(db: Kysely<Database>): FactCache | undefined {
   return factCaches.get(db);
 }
 
+/** Runs a report's reads with the store's facts copy brought current once per table (see FactCache.consistent). */
+export function withConsistentFacts<T>(db: Kysely<Database>, fn: () => Promise<T>): Promise<T> {
+  const cache = factCaches.get(db);
+  return cache ? cache.consistent(fn) : fn();
+}
+
 /** The event log and its projections, on SQLite or PostgreSQL; the same code drives both. */
 export class Store {
   /** The facts in memory, column by column, for KPI scans (always caught up before a read). */

@@ -47,6 +47,42 @@ for (const kind of storeKinds) {
       }
     });
 
+    it('inside consistent() brings each table current once, and again after it', async () => {
+      const db = await kind.fresh();
+      const reader = await db.open();
+      const writer = await db.open();
+      const count = async () =>
+        Number(
+          (
+            await writer.db
+              .selectFrom('ticket_facts')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const held = async () => (await reader.facts.table('ticket_facts', ['created_at'])).size;
+      try {
+        await ingestAll(writer, randomHistory(9, 30, 'p'));
+        expect(await held()).toBe(await count());
+        await ingestAll(writer, randomHistory(10, 30, 'q'));
+        const before = await count();
+        await reader.facts.consistent(async () => {
+          // the first read inside catches up with what was written before
+          expect(await held()).toBe(before);
+          await ingestAll(writer, randomHistory(11, 30, 'r'));
+          // later reads inside keep the state the report started from
+          expect(await held()).toBe(before);
+          expect(await reader.facts.consistent(held)).toBe(before);
+        });
+        expect(await count()).toBeGreaterThan(before);
+        expect(await held()).toBe(await count());
+      } finally {
+        await reader.close();
+        await writer.close();
+        await db.dispose();
+      }
+    });
+
     it('reads every row in time order, page by page, ties on a page boundary included', async () => {
       const db = await kind.fresh();
       const store = await db.open();
