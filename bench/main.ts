@@ -81,7 +81,13 @@ try {
     }
   }
   if (only.has('ingest')) {
-    results.ingest = child('ingest.ts', ['--json', '--tickets', quick ? '1000' : '6000']);
+    results.ingest = child('ingest.ts', [
+      '--json',
+      '--tickets',
+      quick ? '1000' : '6000',
+      '--runs',
+      quick ? '1' : '3',
+    ]);
     save();
   }
   if (only.has('rebuild')) {
