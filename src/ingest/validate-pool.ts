@@ -63,7 +63,7 @@ export class ValidationPool {
       new URL(`./validate-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href,
     );
     const code = fromSource
-      ? `import(${JSON.stringify(tsxApi())})` + `.then((tsx) => { tsx.register(); return import(${entry}); })`
+      ? `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${entry}); })`
       : `import(${entry})`;
     const worker = new Worker(code, { eval: true });
     const slot: Slot = { worker, pending: new Map() };

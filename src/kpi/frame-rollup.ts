@@ -17,6 +17,9 @@ interface DayState<S> {
 /** Folds go through kept per-day states unless a test turns them off to compare with item-by-item folds. */
 export const rollups = { enabled: true };
 
+/** Whole days merged from a kept state, and whole days folded item by item (then kept), since the start. */
+export const rollupStats = { keptDays: 0, foldedDays: 0 };
+
 /** Kept states of one table: by what determines them (frame, KPI, grouping, mode, parameters), then by day start. */
 interface Kept {
   count: number;
@@ -137,7 +140,8 @@ export function foldByDays<T extends object, S, V>(
       if (!byDay.has(d.start)) store.count++;
       byDay.set(d.start, fresh);
       state = fresh;
-    }
+      rollupStats.foldedDays++;
+    } else rollupStats.keptDays++;
     if (!d.current) {
       reducer.merge(previous, state.total);
       return;

@@ -5,6 +5,7 @@ import type { Config } from '../../config.js';
 import { sharedValidationPool } from '../../ingest/validate-pool.js';
 import { scheduleAlertChecks } from '../../kpi/alerts/check.js';
 import { fillFactsCopy } from '../../kpi/report-columns.js';
+import { warmDashboard } from '../../kpi/warm-up.js';
 import { describeStoreUrl, openStore } from '../../store/open.js';
 
 /** Webhook delivery settings from the configuration. */
@@ -62,8 +63,13 @@ export async function serve(config: Config): Promise<void> {
   sharedValidationPool()
     .warm()
     .catch((err: unknown) => app.log.error({ err }, 'starting the event validation workers failed'));
-  fillFactsCopy(store.db).then(
-    () => app.log.info(`facts copy filled in ${((Date.now() - filling) / 1000).toFixed(1)} s`),
-    (err) => app.log.error({ err }, 'filling the facts copy failed (KPI queries read it on demand)'),
-  );
+  fillFactsCopy(store.db)
+    .then(async () => {
+      app.log.info(`facts copy filled in ${((Date.now() - filling) / 1000).toFixed(1)} s`);
+      // then the dashboard's days, so its first views merge kept day states instead of folding every item
+      const warming = Date.now();
+      await warmDashboard(store);
+      app.log.info(`dashboard days ready in ${((Date.now() - warming) / 1000).toFixed(1)} s`);
+    })
+    .catch((err) => app.log.error({ err }, 'filling the facts copy failed (KPI queries read it on demand)'));
 }
