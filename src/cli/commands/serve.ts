@@ -71,5 +71,10 @@ export async function serve(config: Config): Promise<void> {
       await warmDashboard(store);
       app.log.info(`dashboard days ready in ${((Date.now() - warming) / 1000).toFixed(1)} s`);
     })
-    .catch((err) => app.log.error({ err }, 'filling the facts copy failed (KPI queries read it on demand)'));
+    .catch((err) =>
+      app.log.error(
+        { err },
+        "filling the facts copy or making the dashboard's days ready failed (KPI queries do it on demand)",
+      ),
+    );
 }
