@@ -82,5 +82,15 @@ describe('events route: batches validated in worker threads', () => {
       expect(res.json().error.code).toBe('empty_body');
     }
     for (const res of await postBoth('{"id": ')) expect(res.json().error.code).toBe('invalid_json');
+    // the body is parsed with JSON.parse, not Fastify's guarded parser: a "__proto__" key is an own field
+    // like any other, and the strict schemas refuse it by name
+    const poisoned =
+      '{"id":"p1","type":"ticket.created","at":"2026-03-02T09:00:00Z","ticket_id":"p","channel":"email",' +
+      '"__proto__":{"admin":true}}';
+    for (const res of await postBoth(poisoned)) {
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details[0]).toMatchObject({ field: '__proto__', message: 'unknown field' });
+    }
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
   });
 });
