@@ -2,10 +2,11 @@ import type { ContactFacts } from '../facts/types.js';
 import { CONTACT_FACT_COLUMNS } from '../store/columns.js';
 import { FactTable } from '../store/fact-cache/fact-table.js';
 import { factCacheOf } from '../store/store.js';
-import { agentPlaces } from './agent-places.js';
+import { agentPlaces, placeOf } from './agent-places.js';
 import { previousPeriod } from './aggregate.js';
 import type { FamilyContext } from './family.js';
 import { buildFrame, type Frame, type FrameRef } from './frame.js';
+import { NONE } from './frame-groups.js';
 import type { Dimension } from './types.js';
 
 type Col = keyof ContactFacts & string;
@@ -49,11 +50,7 @@ export async function contactFrame(
   const cache = factCacheOf(db);
   if (cache && own) {
     const places = [...dims].some(viaAgent) ? await agentPlaces(db) : null;
-    const placeOf = (d: Dimension, agent: string | null) => {
-      const p = agent === null ? undefined : places!.get(agent);
-      const v = d === 'team' ? p?.team_id : p?.line;
-      return v === null || v === undefined ? null : String(v);
-    };
+    const placeIn = (d: Dimension, agent: string | null) => placeOf(places!, d as 'team' | 'line', agent);
     const column = (d: Dimension) => (viaAgent(d) ? 'agent_id' : SOURCE[d].slice(3));
     const table = await cache.table('contact_facts', [...cols, ...[...dims].map(column)]);
     const filters = (Object.keys(q.filters) as Dimension[])
@@ -63,7 +60,7 @@ export async function contactFrame(
         // the agents of the wanted teams or lines (a line compares as a number, as in SQL)
         const wanted = new Set(d === 'line' ? q.filters[d]!.map((v) => String(Number(v))) : q.filters[d]!);
         const agents = [...places!.keys()].filter((a) => {
-          const place = placeOf(d, a);
+          const place = placeIn(d, a);
           return place !== null && wanted.has(place);
         });
         // no such agent: a value no agent id takes, so the filter matches nothing (an empty one is no filter)
@@ -71,8 +68,7 @@ export async function contactFrame(
       });
     const by = q.by;
     const groupColumn = by ? column(by) : null;
-    const groupKeyOf =
-      by && viaAgent(by) ? (agent: string | null) => placeOf(by, agent) ?? '(none)' : undefined;
+    const groupKeyOf = by && viaAgent(by) ? (agent: string | null) => placeIn(by, agent) ?? NONE : undefined;
     // states kept per day are grouped and filtered by the agents' places as they are now: they are part of the key
     const placesKey = places ? [...places].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : null;
     const key = JSON.stringify({ contacts: refs, filters, groupColumn, by, placesKey });

@@ -1,8 +1,9 @@
 import { firstEndingFrom } from '../../store/fact-cache/stretch-table.js';
 import { bucketRanges } from '../../time/buckets.js';
-import { agentPlaces } from '../agent-places.js';
+import { agentPlaces, placeOf } from '../agent-places.js';
 import { assembleCut, findRange, previousPeriod } from '../aggregate.js';
 import type { Family } from '../family.js';
+import { NONE } from '../frame-groups.js';
 import { rateReducer } from '../reducers.js';
 import type { Dimension } from '../types.js';
 import { stretchesOf } from './stretches.js';
@@ -37,14 +38,13 @@ export const breakCompliance: Family = async (ctx, wanted) => {
   const groups = new Map<string, RateState>();
   const items: { id: string; at: number; groups: string[]; hit: boolean }[] = [];
   for (const [agent, s] of table.agents()) {
-    const place = places.get(agent);
-    const team = place?.team_id ?? null;
-    const line = place?.line ?? null;
+    const team = placeOf(places, 'team', agent);
+    const line = placeOf(places, 'line', agent);
     if (agentsIn && !agentsIn.has(agent)) continue;
     if (teamsIn && (team === null || !teamsIn.has(team))) continue;
-    if (linesIn && (line === null || !linesIn.has(String(line)))) continue;
+    if (linesIn && (line === null || !linesIn.has(line))) continue;
     const key = !grouped ? null : q.by === 'agent' ? agent : q.by === 'team' ? team : line;
-    const group = grouped ? (key === null ? '(none)' : String(key)) : null;
+    const group = grouped ? (key ?? NONE) : null;
     let groupState = group === null ? null : (groups.get(group) ?? null);
     // ends are in order: from the first that ends inside the previous period to the first at or after `to`
     for (let i = firstEndingFrom(s, from); i < s.end.length; i++) {
