@@ -186,6 +186,15 @@ export class FactCache {
     const order = whole ? TIME_ORDER[name] : key;
     // a ticket's segments are rewritten with its facts row: those of the rows read again are read again
     const changed = !whole && name === 'ticket_facts' && this.segmentTable ? new Set<string>() : null;
+    if (whole) {
+      const count = await db
+        .selectFrom(name)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      // room for the rows and a little growth, rather than the next power of two
+      const n = Number(count.n);
+      table.reserve(n + (n >> 5));
+    }
     let after: { at: unknown; key: unknown } | null = null;
     for (;;) {
       let qb = db

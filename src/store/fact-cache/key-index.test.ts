@@ -38,4 +38,15 @@ describe('key index', () => {
     expect(index.keyOf(12_345)).toBe('t-12345~0');
     expect(index.add('t-5~1')).toBe(20_005);
   });
+
+  it('keeps one-byte keys found after the first key that needs two bytes a unit', () => {
+    const index = new KeyIndex();
+    for (let i = 0; i < 5000; i++) index.add(`c-${i}-é`);
+    expect(index.add('c-Ω-Жук')).toBe(5000);
+    for (let i = 0; i < 5000; i += 7) expect(index.find(`c-${i}-é`)).toBe(i);
+    expect(index.keyOf(4999)).toBe('c-4999-é');
+    expect(index.keyOf(5000)).toBe('c-Ω-Жук');
+    expect(index.add('c-5001')).toBe(5001);
+    expect(index.find('c-Ω-Жук')).toBe(5000);
+  });
 });

@@ -1,11 +1,12 @@
 /**
  * The keys of a facts table (ticket or contact ids) and their rows, held outside the JavaScript heap:
- * the keys' UTF-16 code units one after another in a typed array, and an open-addressing hash table of
+ * the keys' UTF-16 code units one after another in a typed array (one byte each while every unit fits in
+ * one, as ids almost always do; two from the first that does not), and an open-addressing hash table of
  * rows. Millions of key strings and a Map of them would sit in the heap, where every full garbage
  * collection walks them, so a report's pauses would grow with the history.
  */
 export class KeyIndex {
-  private units = new Uint16Array(1 << 16);
+  private units: Uint8Array | Uint16Array = new Uint8Array(1 << 16);
   private used = 0;
   /** key of row r: units[start[r] .. start[r + 1]) */
   private start = new Int32Array(1025);
@@ -35,6 +36,11 @@ export class KeyIndex {
     if (this.count + 1 > this.start.length) this.start = grown(this.start, this.start.length * 2);
     if (this.used + key.length > this.units.length)
       this.units = grown(this.units, Math.max(this.units.length * 2, this.used + key.length));
+    if (this.units instanceof Uint8Array && !oneByte(key)) {
+      const wide = new Uint16Array(this.units.length);
+      wide.set(this.units);
+      this.units = wide;
+    }
     for (let i = 0; i < key.length; i++) this.units[this.used + i] = key.charCodeAt(i);
     this.used += key.length;
     this.start[row + 1] = this.used;
@@ -78,6 +84,11 @@ export class KeyIndex {
   }
 }
 
+function oneByte(key: string): boolean {
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) > 0xff) return false;
+  return true;
+}
+
 /** FNV-1a over the code units, mixed so that nearby ids spread over the table. */
 function hash(key: string): number {
   let h = SEED;
@@ -89,7 +100,7 @@ const SEED = 0x811c9dc5;
 const PRIME = 0x01000193;
 const mix = (h: number) => Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
 
-function grown<A extends Uint16Array | Int32Array>(a: A, size: number): A {
+function grown<A extends Uint8Array | Uint16Array | Int32Array>(a: A, size: number): A {
   const next = new (a.constructor as new (n: number) => A)(size);
   next.set(a);
   return next;
