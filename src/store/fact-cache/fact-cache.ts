@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
 import { CONTACT_FACT_COLUMNS, TICKET_FACT_COLUMNS } from '../columns.js';
+import { parseRows, rowJson } from '../row-json.js';
 import type { Database } from '../schema.js';
 import { FactTable } from './fact-table.js';
 import { type SegmentRow, SegmentTable } from './segment-table.js';
@@ -10,6 +11,7 @@ type FactsName = 'ticket_facts' | 'contact_facts';
 type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
 
 const PAGE = 20_000;
+const SEGMENT_LAYOUT = ['ticket_id', 'seg_no', 'from_at', 'to_at', 'line', 'team_id'];
 /** Bumped by a rebuild: rows written again carry older log positions, so a copy must start afresh. */
 export const FACTS_GENERATION_KEY = 'facts_generation';
 
@@ -195,11 +197,14 @@ export class FactCache {
       const n = Number(count.n);
       table.reserve(n + (n >> 5));
     }
+    // the key first; paging reads it and the order column (the key itself, for a catch-up) back
+    const layout = [...new Set([key, order, ...columns])];
+    const orderAt = layout.indexOf(order);
     let after: { at: unknown; key: unknown } | null = null;
     for (;;) {
       let qb = db
         .selectFrom(name)
-        .select([...new Set([key, order, ...columns])])
+        .select(rowJson(db, layout).as('j'))
         .orderBy(order)
         .orderBy(key)
         .limit(this.page);
@@ -211,14 +216,13 @@ export class FactCache {
           .where(order, '>=', last.at)
           .where((eb) => eb.or([eb(order, '>', last.at), eb(key, '>', last.key)]));
       }
-      const rows = await qb.execute();
-      // A whole load of new columns must also fill rows that are not held yet: every column is written.
-      const write = whole ? columns : [...table.columns.keys()];
-      table.write(rows, write, whole);
-      if (changed) for (const r of rows) changed.add(String(r[key]));
+      const rows = parseRows((await qb.execute()).map((r) => r.j as string));
+      // every selected column is written: a whole read of new columns must also fill rows not held yet
+      table.writeRows(rows, layout, whole);
+      if (changed) for (const r of rows) changed.add(String(r[0]));
       if (rows.length < this.page) break;
       const end = rows.at(-1)!;
-      after = { at: end[order], key: end[key] };
+      after = { at: end[orderAt], key: end[0] };
     }
     if (changed?.size) await this.readSegments(this.segmentTable!, [...changed]);
   }
@@ -229,14 +233,24 @@ export class FactCache {
     const rowOf = (k: string) => facts.rowFor(k);
     const base = this.db
       .selectFrom('ticket_segments')
-      .select(['ticket_id', 'seg_no', 'from_at', 'to_at', 'line', 'team_id'])
+      .select(rowJson(this.db, SEGMENT_LAYOUT).as('j'))
       .orderBy('ticket_id')
       .orderBy('seg_no');
+    const read = async (qb: typeof base): Promise<(SegmentRow & { seg_no: number })[]> =>
+      parseRows((await qb.execute()).map((r) => r.j)).map(
+        ([ticket_id, seg_no, from_at, to_at, line, team_id]) => ({
+          ticket_id: ticket_id as string,
+          seg_no: seg_no as number,
+          from_at,
+          to_at,
+          line,
+          team_id,
+        }),
+      );
     if (tickets) {
       for (let i = 0; i < tickets.length; i += 900) {
         const part = tickets.slice(i, i + 900);
-        const rows = await base.where('ticket_id', 'in', part).execute();
-        into.replace(part.map(rowOf), rows as SegmentRow[], rowOf);
+        into.replace(part.map(rowOf), await read(base.where('ticket_id', 'in', part)), rowOf);
       }
       return;
     }
@@ -249,8 +263,8 @@ export class FactCache {
           .where('ticket_id', '>=', last.id)
           .where((eb) => eb.or([eb('ticket_id', '>', last.id), eb('seg_no', '>', last.no)]));
       }
-      const rows = await qb.execute();
-      into.replace([], rows as SegmentRow[], rowOf);
+      const rows = await read(qb);
+      into.replace([], rows, rowOf);
       if (rows.length < this.page) return;
       const end = rows.at(-1)!;
       after = { id: end.ticket_id, no: Number(end.seg_no) };

@@ -70,16 +70,29 @@ export class FactTable {
     if (rows > this.capacity) this.grow(Math.max(1024, rows));
   }
 
-  /**
-   * Writes the given columns of rows (values as the database returns them); their indexes are rebuilt on
-   * next read. A write of some rows (not `whole`) marks the quarter hours of every instant those rows held
-   * before and after it, so that states kept per day know whether a row of their day changed.
-   */
+  /** Writes the given columns of rows read as objects (see writeRows). */
   write(rows: readonly Record<string, unknown>[], columns: readonly string[], whole = false): void {
+    const layout = [this.key, ...columns];
+    this.writeRows(
+      rows.map((r) => layout.map((c) => r[c])),
+      layout,
+      whole,
+    );
+  }
+
+  /**
+   * Writes rows read as arrays laid out as `layout` (which holds the key; its other names that are held
+   * columns are written), values as the database returns them; their indexes are rebuilt on next read. A
+   * write of some rows (not `whole`) marks the quarter hours of every instant those rows held before and
+   * after it, so that states kept per day know whether a row of their day changed.
+   */
+  writeRows(rows: readonly (readonly unknown[])[], layout: readonly string[], whole = false): void {
     if (rows.length === 0) return;
     const stamp = ++this.writes;
     if (whole) this.wholeAt = stamp;
-    const held = columns.map((name) => this.columns.get(name)!);
+    const keyAt = layout.indexOf(this.key);
+    const at = layout.flatMap((name, i) => (i !== keyAt && this.columns.has(name) ? [i] : []));
+    const held = at.map((i) => this.columns.get(layout[i]!)!);
     // the columns, not their arrays: a new row may grow (replace) the arrays between the two marks
     const instants = whole ? [] : [...this.columns.values()].filter((c) => c.kind === 'number');
     const mark = (row: number) => {
@@ -89,12 +102,12 @@ export class FactTable {
       }
     };
     for (const r of rows) {
-      const row = this.rowFor(String(r[this.key]));
+      const row = this.rowFor(String(r[keyAt]));
       mark(row);
-      for (let i = 0; i < held.length; i++) held[i]!.set(row, r[columns[i]!]);
+      for (let i = 0; i < held.length; i++) held[i]!.set(row, r[at[i]!]);
       mark(row);
     }
-    for (const name of columns) this.indexes.get(name)?.invalidate();
+    for (const i of at) this.indexes.get(layout[i]!)?.invalidate();
   }
 
   /** The count of writes so far (a state made now from the rows is current until a later write touches it). */
