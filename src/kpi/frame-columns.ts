@@ -1,4 +1,3 @@
-import { INT_NULL } from '../store/fact-cache/column.js';
 import type { Frame } from './frame.js';
 import type { Thresholds } from './reducers.js';
 import { type DurationTarget, thresholdsFor } from './targets.js';
@@ -18,7 +17,7 @@ export function numberAt(frame: Frame, column: string): (i: number) => number | 
   if (c.kind === 'int') {
     return (i) => {
       const v = c.values[frame.rows[i]!]!;
-      return v === INT_NULL ? null : v;
+      return v === c.nil ? null : v;
     };
   }
   throw new Error(`${column} is not numeric`);

@@ -24,35 +24,74 @@ export class NumberColumn {
   }
 }
 
-/** Counters, flags and lines: 4 bytes each. */
+/** Integers held as narrow as their values allow: a column widens (8 → 16 → 32 bits) at the first value that needs it. */
+export type IntArray = Int8Array | Int16Array | Int32Array;
+
+const WIDER = new Map<Function, (n: number) => IntArray>([
+  [Int8Array, (n) => new Int16Array(n)],
+  [Int16Array, (n) => new Int32Array(n)],
+]);
+
+/** The least value of a width (the null of an int column). */
+const leastOf = (a: IntArray): number =>
+  a instanceof Int8Array ? -128 : a instanceof Int16Array ? -32768 : INT_NULL;
+
+function widened(a: IntArray, nil: number | null): IntArray {
+  const next = WIDER.get(a.constructor)!(a.length);
+  const nextNil = leastOf(next);
+  for (let i = 0; i < a.length; i++) next[i] = nil !== null && a[i] === nil ? nextNil : a[i]!;
+  return next;
+}
+
+function sameWidth(a: IntArray, capacity: number, fill: number): IntArray {
+  const next = new (a.constructor as new (n: number) => IntArray)(capacity).fill(fill);
+  next.set(a);
+  return next;
+}
+
+/**
+ * Counters, flags and lines: one byte each while every value lies in -127..127 (most of them are flags),
+ * wider from the first value that does not. `nil`, the width's least value, stands for null.
+ */
 export class IntColumn {
   readonly kind = 'int';
-  values: Int32Array;
+  values: IntArray;
+  nil = -128;
   constructor(capacity: number) {
-    this.values = new Int32Array(capacity).fill(INT_NULL);
+    this.values = new Int8Array(capacity).fill(this.nil);
   }
   set(row: number, v: unknown): void {
-    this.values[row] = v === null || v === undefined ? INT_NULL : Number(v);
+    if (v === null || v === undefined) {
+      this.values[row] = this.nil;
+      return;
+    }
+    const n = Number(v);
+    while (this.nil !== INT_NULL && (n <= this.nil || n >= -this.nil)) {
+      this.values = widened(this.values, this.nil);
+      this.nil = leastOf(this.values);
+    }
+    this.values[row] = n;
   }
   get(row: number): number | null {
     const v = this.values[row]!;
-    return v === INT_NULL ? null : v;
+    return v === this.nil ? null : v;
   }
   grow(capacity: number): void {
-    const next = new Int32Array(capacity).fill(INT_NULL);
-    next.set(this.values);
-    this.values = next;
+    this.values = sameWidth(this.values, capacity, this.nil);
   }
 }
 
-/** Text as a code into a dictionary: channels, categories and agents repeat, so each string is held once. */
+/**
+ * Text as a code into a dictionary: channels, categories and agents repeat, so each string is held once.
+ * Codes take one byte while the dictionary holds under 128 values, two under 32,768, then four; -1 is null.
+ */
 export class TextColumn {
   readonly kind = 'text';
-  codes: Int32Array;
+  codes: IntArray;
   readonly dict: string[] = [];
   private readonly codeOf = new Map<string, number>();
   constructor(capacity: number) {
-    this.codes = new Int32Array(capacity).fill(-1);
+    this.codes = new Int8Array(capacity).fill(-1);
   }
   code(s: string): number {
     let c = this.codeOf.get(s);
@@ -60,6 +99,7 @@ export class TextColumn {
       c = this.dict.length;
       this.dict.push(s);
       this.codeOf.set(s, c);
+      if (c > -leastOf(this.codes) - 1) this.codes = widened(this.codes, null);
     }
     return c;
   }
@@ -68,16 +108,16 @@ export class TextColumn {
     return this.codeOf.get(s) ?? -2;
   }
   set(row: number, v: unknown): void {
-    this.codes[row] = v === null || v === undefined ? -1 : this.code(String(v));
+    // the code first: a new one may widen (replace) the array
+    const c = v === null || v === undefined ? -1 : this.code(String(v));
+    this.codes[row] = c;
   }
   get(row: number): string | null {
     const c = this.codes[row]!;
     return c < 0 ? null : this.dict[c]!;
   }
   grow(capacity: number): void {
-    const next = new Int32Array(capacity).fill(-1);
-    next.set(this.codes);
-    this.codes = next;
+    this.codes = sameWidth(this.codes, capacity, -1);
   }
 }
 
