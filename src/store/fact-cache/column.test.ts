@@ -19,7 +19,10 @@ describe('narrow columns', () => {
         const model = new Map<number, number | null>();
         let capacity = 16;
         for (const [row, v] of list) {
-          while (row >= capacity) column.grow((capacity *= 2));
+          while (row >= capacity) {
+            capacity *= 2;
+            column.grow(capacity);
+          }
           column.set(row, v);
           model.set(row, v);
         }
@@ -50,7 +53,10 @@ describe('narrow columns', () => {
         const model = new Map<number, string | null>();
         let capacity = 16;
         for (const [row, v] of list) {
-          while (row >= capacity) column.grow((capacity *= 2));
+          while (row >= capacity) {
+            capacity *= 2;
+            column.grow(capacity);
+          }
           column.set(row, v);
           model.set(row, v);
         }

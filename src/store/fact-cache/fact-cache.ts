@@ -4,14 +4,14 @@ import { CONTACT_FACT_COLUMNS, TICKET_FACT_COLUMNS } from '../columns.js';
 import { parseRows, rowJson } from '../row-json.js';
 import type { Database } from '../schema.js';
 import { FactTable } from './fact-table.js';
-import { type SegmentRow, SegmentTable } from './segment-table.js';
-import { type StretchRow, StretchTable } from './stretch-table.js';
+import { readSegments, readStretches } from './read-beside.js';
+import { SegmentTable } from './segment-table.js';
+import { StretchTable } from './stretch-table.js';
 
 type FactsName = 'ticket_facts' | 'contact_facts';
 type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
 
 const PAGE = 20_000;
-const SEGMENT_LAYOUT = ['ticket_id', 'seg_no', 'from_at', 'to_at', 'line', 'team_id'];
 /** Bumped by a rebuild: rows written again carry older log positions, so a copy must start afresh. */
 export const FACTS_GENERATION_KEY = 'facts_generation';
 
@@ -67,7 +67,7 @@ export class FactCache {
       await this.prepare('ticket_facts', columns);
       if (this.segmentTable) return;
       const fresh = new SegmentTable();
-      await this.readSegments(fresh, null);
+      await readSegments(this.db, this.page, this.tables.ticket_facts, fresh, null);
       this.segmentTable = fresh;
       // facts rows written during the whole read bring their segments again
       await this.catchUp('ticket_facts', this.tables.ticket_facts);
@@ -87,7 +87,7 @@ export class FactCache {
       const revs = await this.db.selectFrom('agents').select(['agent_id', 'stretches_rev']).execute();
       const stale = revs.filter((r) => table.revs.get(r.agent_id) !== Number(r.stretches_rev));
       if (stale.length === 0) return;
-      await this.readStretches(table, this.stretchTable ? stale.map((r) => r.agent_id) : null);
+      await readStretches(this.db, this.page, table, this.stretchTable ? stale.map((r) => r.agent_id) : null);
       for (const r of stale) table.revs.set(r.agent_id, Number(r.stretches_rev));
       this.stretchTable = table;
     });
@@ -224,89 +224,7 @@ export class FactCache {
       const end = rows.at(-1)!;
       after = { at: end[orderAt], key: end[0] };
     }
-    if (changed?.size) await this.readSegments(this.segmentTable!, [...changed]);
-  }
-
-  /** Reads the segments of the given tickets (all, for null) into the table, replacing theirs. */
-  private async readSegments(into: SegmentTable, tickets: string[] | null): Promise<void> {
-    const facts = this.tables.ticket_facts;
-    const rowOf = (k: string) => facts.rowFor(k);
-    const base = this.db
-      .selectFrom('ticket_segments')
-      .select(rowJson(this.db, SEGMENT_LAYOUT).as('j'))
-      .orderBy('ticket_id')
-      .orderBy('seg_no');
-    const read = async (qb: typeof base): Promise<(SegmentRow & { seg_no: number })[]> =>
-      parseRows((await qb.execute()).map((r) => r.j)).map(
-        ([ticket_id, seg_no, from_at, to_at, line, team_id]) => ({
-          ticket_id: ticket_id as string,
-          seg_no: seg_no as number,
-          from_at,
-          to_at,
-          line,
-          team_id,
-        }),
-      );
-    if (tickets) {
-      for (let i = 0; i < tickets.length; i += 900) {
-        const part = tickets.slice(i, i + 900);
-        into.replace(part.map(rowOf), await read(base.where('ticket_id', 'in', part)), rowOf);
-      }
-      return;
-    }
-    let after: { id: string; no: number } | null = null;
-    for (;;) {
-      let qb = base.limit(this.page);
-      if (after) {
-        const last = after;
-        qb = qb
-          .where('ticket_id', '>=', last.id)
-          .where((eb) => eb.or([eb('ticket_id', '>', last.id), eb('seg_no', '>', last.no)]));
-      }
-      const rows = await read(qb);
-      into.replace([], rows, rowOf);
-      if (rows.length < this.page) return;
-      const end = rows.at(-1)!;
-      after = { id: end.ticket_id, no: Number(end.seg_no) };
-    }
-  }
-
-  /** Reads the stretches of the given agents (all, for null) into the table, replacing theirs. */
-  private async readStretches(into: StretchTable, agents: string[] | null): Promise<void> {
-    const base = this.db
-      .selectFrom('agent_stretches')
-      .select(['agent_id', 'start_at', 'end_at', 'compliant'])
-      .orderBy('agent_id')
-      .orderBy('start_at');
-    if (agents) {
-      for (let i = 0; i < agents.length; i += 900) {
-        const part = agents.slice(i, i + 900);
-        into.replace(part, (await base.where('agent_id', 'in', part).execute()) as StretchRow[]);
-      }
-      return;
-    }
-    // a whole read, page by page; an agent's stretches may straddle pages, so each agent is set once complete
-    let carried: StretchRow[] = [];
-    let after: { id: string; start: number } | null = null;
-    for (;;) {
-      let qb = base.limit(this.page);
-      if (after) {
-        const last = after;
-        qb = qb
-          .where('agent_id', '>=', last.id)
-          .where((eb) => eb.or([eb('agent_id', '>', last.id), eb('start_at', '>', last.start)]));
-      }
-      const rows = (await qb.execute()) as StretchRow[];
-      const done = rows.length < this.page;
-      carried = carried.concat(rows);
-      const lastAgent = rows.at(-1)?.agent_id;
-      const cut = done ? carried.length : carried.findIndex((r) => r.agent_id === lastAgent);
-      into.replace([], carried.slice(0, cut));
-      carried = carried.slice(cut);
-      if (done) return;
-      const end = rows.at(-1)!;
-      after = { id: end.agent_id, start: Number(end.start_at) };
-    }
+    if (changed?.size) await readSegments(this.db, this.page, table, this.segmentTable!, [...changed]);
   }
 }
 

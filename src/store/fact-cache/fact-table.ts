@@ -1,5 +1,5 @@
 import type { ColumnKind } from '../columns.js';
-import { type Column, makeColumn } from './column.js';
+import { type Column, makeColumn, quarterMore } from './column.js';
 import { KeyIndex } from './key-index.js';
 import { TimeIndex, type UnitVisitor } from './time-index.js';
 
@@ -60,8 +60,7 @@ export class FactTable {
   /** The row of a key, appended when new. */
   rowFor(key: string): number {
     const row = this.ids.add(key);
-    // by a quarter, not double: at millions of rows a doubling would leave up to half of every column unused
-    if (row >= this.capacity) this.grow(this.capacity + Math.max(1024, this.capacity >> 2));
+    if (row >= this.capacity) this.grow(quarterMore(this.capacity));
     return row;
   }
 

@@ -1,3 +1,5 @@
+import { quarterMore } from './column.js';
+
 /**
  * The keys of a facts table (ticket or contact ids) and their rows, held outside the JavaScript heap:
  * the keys' UTF-16 code units one after another in a typed array (one byte each while every unit fits in
@@ -33,9 +35,9 @@ export class KeyIndex {
     const found = this.find(key);
     if (found >= 0) return found;
     const row = this.count++;
-    if (this.count + 1 > this.start.length) this.start = grown(this.start, this.start.length * 2);
+    if (this.count + 1 > this.start.length) this.start = grown(this.start, quarterMore(this.start.length));
     if (this.used + key.length > this.units.length)
-      this.units = grown(this.units, Math.max(this.units.length * 2, this.used + key.length));
+      this.units = grown(this.units, Math.max(quarterMore(this.units.length), this.used + key.length));
     if (this.units instanceof Uint8Array && !oneByte(key)) {
       const wide = new Uint16Array(this.units.length);
       wide.set(this.units);

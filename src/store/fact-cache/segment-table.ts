@@ -1,4 +1,4 @@
-import { IntColumn, NumberColumn, TextColumn } from './column.js';
+import { IntColumn, NumberColumn, quarterMore, TextColumn } from './column.js';
 
 /** A segment as the database returns it. */
 export interface SegmentRow {
@@ -27,15 +27,21 @@ export class SegmentTable {
   size = 0;
   private dropped = 0;
   /** per ticket row: its first segment and how many it has (they sit together) */
-  private readonly first: number[] = [];
-  private readonly count: number[] = [];
+  private first = new Int32Array(1024);
+  private count = new Int32Array(1024);
+
+  /** Makes room for `n` segments at least, so that a whole read of a known count allocates once. */
+  reserve(n: number): void {
+    if (n > this.ticket.length) this.grow(n);
+  }
 
   /** Replaces the segments of the given ticket rows by `rows` (grouped by ticket, in their order). */
   replace(ticketRows: readonly number[], rows: readonly SegmentRow[], rowOf: (key: string) => number): void {
     for (const t of ticketRows) this.drop(t);
     for (const r of rows) {
       const t = rowOf(r.ticket_id);
-      if (this.count[t] === undefined || this.count[t] === 0) {
+      if (t >= this.count.length) this.growTickets(t + 1);
+      if (this.count[t] === 0) {
         this.first[t] = this.size;
         this.count[t] = 0;
       } else if (this.first[t]! + this.count[t]! !== this.size) {
@@ -54,14 +60,15 @@ export class SegmentTable {
   }
 
   private drop(t: number): void {
-    const n = this.count[t] ?? 0;
+    if (t >= this.count.length) return;
+    const n = this.count[t]!;
     for (let s = this.first[t]!; s < this.first[t]! + n; s++) this.ticket[s] = -1;
     this.dropped += n;
     this.count[t] = 0;
   }
 
   private append(t: number, r: SegmentRow): void {
-    if (this.size >= this.ticket.length) this.grow(this.ticket.length * 2);
+    if (this.size >= this.ticket.length) this.grow(quarterMore(this.ticket.length));
     const s = this.size++;
     this.ticket[s] = t;
     this.from.set(s, r.from_at);
@@ -73,7 +80,8 @@ export class SegmentTable {
   private move(t: number): void {
     const start = this.first[t]!;
     const n = this.count[t]!;
-    if (this.size + n > this.ticket.length) this.grow(Math.max(this.ticket.length * 2, this.size + n));
+    if (this.size + n > this.ticket.length)
+      this.grow(Math.max(quarterMore(this.ticket.length), this.size + n));
     for (let k = 0; k < n; k++) this.copy(start + k, this.size + k);
     for (let k = 0; k < n; k++) this.ticket[start + k] = -1;
     this.dropped += n;
@@ -100,6 +108,16 @@ export class SegmentTable {
     this.ticket.fill(-1, n, this.size);
     this.size = n;
     this.dropped = 0;
+  }
+
+  private growTickets(least: number): void {
+    const size = Math.max(least, quarterMore(this.count.length));
+    const first = new Int32Array(size);
+    first.set(this.first);
+    this.first = first;
+    const count = new Int32Array(size);
+    count.set(this.count);
+    this.count = count;
   }
 
   private grow(capacity: number): void {
