@@ -20,7 +20,8 @@ const tickets = await store.db
   .select((eb) => eb.fn.countAll<number>().as('n'))
   .executeTakeFirstOrThrow();
 await store.close();
+// both in MB (10^6 bytes); maxRSS comes in KiB
 const mb = (b: number) => Math.round(b / 1e6);
 process.stdout.write(
-  `${JSON.stringify({ tickets: Number(tickets.n), first_report_ms: firstMs, rss_mb: mb(process.memoryUsage().rss), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1000) })}\n`,
+  `${JSON.stringify({ tickets: Number(tickets.n), first_report_ms: firstMs, rss_mb: mb(process.memoryUsage().rss), max_rss_mb: mb(process.resourceUsage().maxRSS * 1024) })}\n`,
 );
