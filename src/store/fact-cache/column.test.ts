@@ -5,6 +5,22 @@ import { IntColumn, TextColumn } from './column.js';
 const writes = <T>(value: fc.Arbitrary<T>) =>
   fc.array(fc.tuple(fc.nat({ max: 3000 }), fc.option(value, { nil: null })), { maxLength: 400 });
 
+/** Writes the rows (growing the column by doubling from 16 as a row needs) and compares every row with a model. */
+function writeAndCompare<T>(column: IntColumn | TextColumn, list: readonly [number, T | null][]): void {
+  const model = new Map<number, T | null>();
+  let capacity = 16;
+  for (const [row, v] of list) {
+    while (row >= capacity) {
+      capacity *= 2;
+      column.grow(capacity);
+    }
+    column.set(row, v);
+    model.set(row, v);
+  }
+  const rows = Array.from({ length: capacity }, (_, row) => row);
+  expect(rows.map((row) => column.get(row))).toEqual(rows.map((row) => model.get(row) ?? null));
+}
+
 describe('narrow columns', () => {
   it('an int column gives back every value and null through each widening and growth', () => {
     const value = fc.oneof(
@@ -15,19 +31,7 @@ describe('narrow columns', () => {
     );
     fc.assert(
       fc.property(writes(value), (list) => {
-        const column = new IntColumn(16);
-        const model = new Map<number, number | null>();
-        let capacity = 16;
-        for (const [row, v] of list) {
-          while (row >= capacity) {
-            capacity *= 2;
-            column.grow(capacity);
-          }
-          column.set(row, v);
-          model.set(row, v);
-        }
-        const rows = Array.from({ length: capacity }, (_, row) => row);
-        expect(rows.map((row) => column.get(row))).toEqual(rows.map((row) => model.get(row) ?? null));
+        writeAndCompare(new IntColumn(16), list);
       }),
       { numRuns: 200 },
     );
@@ -49,19 +53,7 @@ describe('narrow columns', () => {
   it('a text column gives back every value through the widening of its codes', () => {
     fc.assert(
       fc.property(writes(fc.integer({ min: 0, max: 40_000 }).map((n) => `agent-${n}`)), (list) => {
-        const column = new TextColumn(16);
-        const model = new Map<number, string | null>();
-        let capacity = 16;
-        for (const [row, v] of list) {
-          while (row >= capacity) {
-            capacity *= 2;
-            column.grow(capacity);
-          }
-          column.set(row, v);
-          model.set(row, v);
-        }
-        const rows = Array.from({ length: capacity }, (_, row) => row);
-        expect(rows.map((row) => column.get(row))).toEqual(rows.map((row) => model.get(row) ?? null));
+        writeAndCompare(new TextColumn(16), list);
       }),
       { numRuns: 100 },
     );
