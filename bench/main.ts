@@ -53,12 +53,23 @@ function child(script: string, args: string[]): unknown {
   return JSON.parse(res.stdout.trim().split('\n').at(-1)!);
 }
 
+/** Seconds each part took, so a slow run shows where its time went. */
+const seconds: Record<string, number> = {};
+results.seconds = seconds;
+let partStart = performance.now();
+const partDone = (part: string) => {
+  seconds[part] = Math.round((performance.now() - partStart) / 100) / 10;
+  partStart = performance.now();
+  save();
+};
+
 // PostgreSQL gets a copy of the facts up to this size (the copy of 1M tickets' facts takes a long while)
 const pgMax = SIZES[values['pg-max']] ?? 0;
 const bin = findBinaries();
 const cluster = bin ? startCluster(bin, true) : null;
 const pgBase = cluster && typeof cluster !== 'string' ? cluster.url : null;
 try {
+  partDone('setup');
   if (only.has('kpis')) {
     const cases = [];
     for (const size of sizes) {
@@ -66,7 +77,10 @@ try {
       // PostgreSQL holds the same facts (copied once per run; large sizes take minutes to copy)
       const pgUrl =
         pgBase && size <= pgMax ? await newPgDatabase(pgBase, `bench_${data.name.toLowerCase()}`) : undefined;
-      if (pgUrl) await copyToPostgres(data.path, pgUrl);
+      if (pgUrl) {
+        await copyToPostgres(data.path, pgUrl);
+        partDone(`pg-copy-${data.name}`);
+      }
       cases.push(
         ...(await kpiBench(data, {
           periods: [30, 365],
@@ -79,6 +93,7 @@ try {
       results.kpis = cases;
       save();
     }
+    partDone('kpis');
   }
   if (only.has('ingest')) {
     results.ingest = child('ingest.ts', [
@@ -88,29 +103,29 @@ try {
       '--runs',
       quick ? '1' : '3',
     ]);
-    save();
+    partDone('ingest');
   }
   if (only.has('rebuild')) {
     results.rebuild = await rebuildBench(quick);
-    save();
+    partDone('rebuild');
   }
   if (only.has('http')) {
     const size = quick ? 100_000 : Math.min(1_000_000, Math.max(...sizes));
     results.http = await httpLoad(dataset(size), quick ? 5 : 20);
-    save();
+    partDone('http');
   }
   if (only.has('import')) {
     results.import = child('import.ts', ['--rows', quick ? '5000' : '1000000']);
-    save();
+    partDone('import');
   }
   if (only.has('staffing')) {
     results.staffing = child('staffing.ts', []);
-    save();
+    partDone('staffing');
   }
   if (only.has('rss')) {
     const size = Math.max(...sizes);
     results.rss = child('rss-child.ts', [dataset(size).url, String(dataset(size).end)]);
-    save();
+    partDone('rss');
   }
 } finally {
   if (cluster && typeof cluster !== 'string') cluster.stop();

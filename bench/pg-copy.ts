@@ -36,24 +36,34 @@ export async function copyToPostgres(sqlitePath: string, url: string): Promise<v
   try {
     for (const table of TABLES) {
       const cols = (src.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
-      const per = Math.floor(60_000 / cols.length);
-      let batch: unknown[][] = [];
+      // each row as a JSON object built by SQLite, a batch as one JSON text that PostgreSQL unpacks itself:
+      // tens of thousands of bound parameters per statement made the copy most of a quick bench run
+      const rows = src
+        .prepare(`SELECT json_object(${cols.map((c) => `'${c}', ${c}`).join(', ')}) FROM ${table}`)
+        .pluck()
+        .iterate() as Iterable<string>;
+      const insert = `INSERT INTO ${table} (${cols.join(',')}) SELECT ${cols.join(',')} FROM json_populate_recordset(null::${table}, $1::json)`;
+      let batch: string[] = [];
       const flush = async () => {
         if (!batch.length) return;
-        const params: unknown[] = [];
-        const tuples = batch.map((row) => `(${row.map((v) => `$${params.push(v)}`).join(',')})`);
-        await client.query(`INSERT INTO ${table} (${cols.join(',')}) VALUES ${tuples.join(',')}`, params);
+        await client.query(insert, [`[${batch.join(',')}]`]);
         batch = [];
       };
       await client.query('BEGIN');
-      for (const row of src
-        .prepare(`SELECT ${cols.join(',')} FROM ${table}`)
-        .raw()
-        .iterate() as Iterable<unknown[]>) {
+      // indexes that back no constraint are dropped for the copy and built again after it, in one pass each
+      const { rows: indexes } = await client.query<{ name: string; def: string }>(
+        `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def
+           FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+          WHERE t.relname = $1 AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)`,
+        [table],
+      );
+      for (const ix of indexes) await client.query(`DROP INDEX ${ix.name}`);
+      for (const row of rows) {
         batch.push(row);
-        if (batch.length >= per) await flush();
+        if (batch.length >= 5000) await flush();
       }
       await flush();
+      for (const ix of indexes) await client.query(ix.def);
       await client.query('COMMIT');
     }
     await client.query('ANALYZE');

@@ -17,7 +17,7 @@ export function printReport(results: Record<string, unknown>): void {
       out.push(`  ${pad(c.size, 5)} ${pad(`${c.days}d`, 5)} by ${pad(c.by, 6)} ${cells.join('  ')}`);
     }
   }
-  for (const key of ['ingest', 'rebuild', 'http', 'import', 'staffing', 'rss']) {
+  for (const key of ['ingest', 'rebuild', 'http', 'import', 'staffing', 'rss', 'seconds']) {
     if (results[key] !== undefined) out.push(`${key}: ${JSON.stringify(results[key])}`);
   }
   process.stdout.write(`${out.join('\n')}\n`);
