@@ -47,28 +47,30 @@ export function countBacklog(tickets: FactTable, segs: SegmentTable, o: BacklogS
   const to = segs.to.values;
   const line = segs.line.values;
   const team = segs.team.codes;
-  for (let s = 0; s < segs.size; s++) {
+  segs.forEachEndingFrom(lo, (s) => {
     const t = ticket[s]!;
-    if (t < 0) continue;
+    if (t < 0) return;
     const f = from[s]!;
-    if (!(f < hi)) continue;
+    if (!(f < hi)) return;
     const e = to[s]!;
     const running = Number.isNaN(e);
-    if (!running && e < lo) continue;
-    if (o.lines && !o.lines.has(line[s]!)) continue;
-    if (teamCodes && !teamCodes.has(team[s]!)) continue;
-    if (o.keepTicket && !o.keepTicket(t)) continue;
+    if (!running && e < lo) return;
+    if (o.lines && !o.lines.has(line[s]!)) return;
+    if (teamCodes && !teamCodes.has(team[s]!)) return;
+    if (o.keepTicket && !o.keepTicket(t)) return;
     for (let k = 0; k < stabs.length; k++) {
       const at = stabs[k]!;
       if (f < at && (running || e >= at)) values[k]!++;
     }
-    if (!(f < last && (running || e >= last))) continue;
+    if (!(f < last && (running || e >= last))) return;
     open.push(s);
     const l = segs.line.get(s);
     const lineKey = l === null ? 'unknown' : String(l);
     byLine[lineKey] = (byLine[lineKey] ?? 0) + 1;
     const began = startAt[t]!;
     byAge[band(last - (Number.isNaN(began) ? 0 : began))]++;
-  }
+  });
+  // in the segments' order, as a scan of them all gives them
+  open.sort((a, b) => a - b);
   return { values, byLine, byAge, open };
 }

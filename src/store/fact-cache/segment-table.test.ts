@@ -47,6 +47,15 @@ describe('segment table', () => {
           for (const r of rows) last.get(Number(r.ticket_id))!.push(r);
           const sorted = [...last.values()].flat();
           table.replace([...tickets], sorted, Number);
+          // the end index, made and reused across writes and compactions, finds what a scan finds
+          const from = (expected.size * 7919) % 1e6;
+          const wanted = (s: number) => table.ticket[s]! >= 0 && !((table.to.get(s) ?? Infinity) < from);
+          const seen: number[] = [];
+          table.forEachEndingFrom(from, (s) => {
+            if (wanted(s)) seen.push(s);
+          });
+          const all = Array.from({ length: table.size }, (_, s) => s).filter(wanted);
+          expect(seen.sort((a, b) => a - b)).toEqual(all);
           for (const [t, list] of last)
             expected.set(
               t,
@@ -81,5 +90,33 @@ describe('segment table', () => {
         '2|19998|null|1|t',
       ].sort(),
     );
+  });
+
+  it('finds the segments ending from an instant through writes and the compactions that move them', () => {
+    const table = new SegmentTable();
+    const hour = 3_600_000;
+    // ticket k's segment i ends at hour i: each rewrite ends later
+    const row = (k: number, i: number): SegmentRow => ({
+      ticket_id: String(k),
+      from_at: 0,
+      to_at: i * hour,
+      line: 1,
+      team_id: 't',
+    });
+    const endingFrom = (from: number) => {
+      const out: string[] = [];
+      table.forEachEndingFrom(from, (s) => {
+        const t = table.ticket[s]!;
+        if (t >= 0 && table.to.get(s)! >= from) out.push(`${t}@${table.to.get(s)! / hour}`);
+      });
+      return out.sort();
+    };
+    for (let i = 1; i <= 20_000; i++) {
+      table.replace([i % 3], [row(i % 3, i)], Number);
+      if (i % 997 === 0)
+        expect(endingFrom((i - 1) * hour)).toEqual([`${(i - 1) % 3}@${i - 1}`, `${i % 3}@${i}`].sort());
+    }
+    expect(table.size).toBeLessThan(10_000);
+    expect(endingFrom(19_999 * hour)).toEqual(['1@19999', '2@20000']);
   });
 });

@@ -1,4 +1,5 @@
 import { IntColumn, NumberColumn, quarterMore, TextColumn } from './column.js';
+import { TimeIndex } from './time-index.js';
 
 /** A segment as the database returns it. */
 export interface SegmentRow {
@@ -29,6 +30,39 @@ export class SegmentTable {
   /** per ticket row: its first segment and how many it has (they sit together) */
   private first = new Int32Array(1024);
   private count = new Int32Array(1024);
+
+  /**
+   * Segments [0, indexed) grouped by the quarter hour of their end, and those of them still open; the ones
+   * appended since are scanned. Positions below `indexed` never change until a compaction (a replaced
+   * segment is only marked dropped), so writes leave the index valid and only grow the scanned tail.
+   */
+  private readonly byEnd = new TimeIndex();
+  private indexed = 0;
+  private openIndexed = new Int32Array(0);
+
+  /**
+   * Visits every segment, live or dropped (the caller skips ticket -1), that may be open at an instant of
+   * [from, ∞): still open, ending at or after `from` (and some of the quarter hour before it), or appended
+   * since the index was made. Segments that ended earlier are not read, so the cost follows the period,
+   * not the history.
+   */
+  forEachEndingFrom(from: number, visit: (s: number) => void): void {
+    if (this.indexed === 0 || this.size - this.indexed > this.indexed >> 3) this.reindex();
+    this.byEnd.units(this.to.values, this.indexed, from, Number.POSITIVE_INFINITY, (_a, _b, rows, lo, hi) => {
+      for (let k = lo; k < hi; k++) visit(rows[k]!);
+    });
+    for (const s of this.openIndexed) visit(s);
+    for (let s = this.indexed; s < this.size; s++) visit(s);
+  }
+
+  private reindex(): void {
+    this.indexed = this.size;
+    this.byEnd.invalidate();
+    const open: number[] = [];
+    const to = this.to.values;
+    for (let s = 0; s < this.size; s++) if (Number.isNaN(to[s]!)) open.push(s);
+    this.openIndexed = Int32Array.from(open);
+  }
 
   /** Makes room for `n` segments at least, so that a whole read of a known count allocates once. */
   reserve(n: number): void {
@@ -108,6 +142,8 @@ export class SegmentTable {
     this.ticket.fill(-1, n, this.size);
     this.size = n;
     this.dropped = 0;
+    // positions moved: the end index is made again at its next use
+    this.indexed = 0;
   }
 
   private growTickets(least: number): void {
