@@ -47,30 +47,34 @@ export function countBacklog(tickets: FactTable, segs: SegmentTable, o: BacklogS
   const to = segs.to.values;
   const line = segs.line.values;
   const team = segs.team.codes;
-  segs.forEachEndingFrom(lo, (s) => {
+  // only the segments that may be open in the cut, or all of them in order (see endingFrom)
+  const some = segs.endingFrom(lo);
+  const count = some ? some.length : segs.size;
+  for (let i = 0; i < count; i++) {
+    const s = some ? some[i]! : i;
     const t = ticket[s]!;
-    if (t < 0) return;
+    if (t < 0) continue;
     const f = from[s]!;
-    if (!(f < hi)) return;
+    if (!(f < hi)) continue;
     const e = to[s]!;
     const running = Number.isNaN(e);
-    if (!running && e < lo) return;
-    if (o.lines && !o.lines.has(line[s]!)) return;
-    if (teamCodes && !teamCodes.has(team[s]!)) return;
-    if (o.keepTicket && !o.keepTicket(t)) return;
+    if (!running && e < lo) continue;
+    if (o.lines && !o.lines.has(line[s]!)) continue;
+    if (teamCodes && !teamCodes.has(team[s]!)) continue;
+    if (o.keepTicket && !o.keepTicket(t)) continue;
     for (let k = 0; k < stabs.length; k++) {
       const at = stabs[k]!;
       if (f < at && (running || e >= at)) values[k]!++;
     }
-    if (!(f < last && (running || e >= last))) return;
+    if (!(f < last && (running || e >= last))) continue;
     open.push(s);
     const l = segs.line.get(s);
     const lineKey = l === null ? 'unknown' : String(l);
     byLine[lineKey] = (byLine[lineKey] ?? 0) + 1;
     const began = startAt[t]!;
     byAge[band(last - (Number.isNaN(began) ? 0 : began))]++;
-  });
+  }
   // in the segments' order, as a scan of them all gives them
-  open.sort((a, b) => a - b);
+  if (some) open.sort((a, b) => a - b);
   return { values, byLine, byAge, open };
 }

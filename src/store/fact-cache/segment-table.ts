@@ -41,23 +41,27 @@ export class SegmentTable {
   private openIndexed = new Int32Array(0);
 
   /**
-   * Visits every segment, live or dropped (the caller skips ticket -1), that may be open at an instant of
+   * The segments, live or dropped (the caller skips ticket -1), that may be open at an instant of
    * [from, ∞): still open, ending at or after `from` (and some of the quarter hour before it), or appended
-   * since the index was made. Segments that ended earlier are not read, so the cost follows the period,
-   * not the history; when more than a quarter of them end from `from` on, all are visited in order.
+   * since the index was made. Segments that ended earlier are left out, so the cost follows the period,
+   * not the history. Null means every segment, in order: when more than a quarter of them end from `from`
+   * on, reading them all in memory order is faster than picking them out of it.
    */
-  forEachEndingFrom(from: number, visit: (s: number) => void): void {
+  endingFrom(from: number): Int32Array | null {
     if (this.indexed === 0 || this.size - this.indexed > this.indexed >> 3) this.reindex();
-    // a cut reaching back over much of the history reads faster in order than through the index
-    if (this.byEnd.bound(this.to.values, this.indexed, from, Number.POSITIVE_INFINITY) * 4 > this.indexed) {
-      for (let s = 0; s < this.size; s++) visit(s);
-      return;
-    }
-    this.byEnd.units(this.to.values, this.indexed, from, Number.POSITIVE_INFINITY, (_a, _b, rows, lo, hi) => {
-      for (let k = lo; k < hi; k++) visit(rows[k]!);
+    const values = this.to.values;
+    const near = this.byEnd.bound(values, this.indexed, from, Number.POSITIVE_INFINITY);
+    if (near * 4 > this.indexed) return null;
+    const out = new Int32Array(near + this.openIndexed.length + (this.size - this.indexed));
+    let n = 0;
+    this.byEnd.units(values, this.indexed, from, Number.POSITIVE_INFINITY, (_a, _b, rows, lo, hi) => {
+      out.set(rows.subarray(lo, hi), n);
+      n += hi - lo;
     });
-    for (const s of this.openIndexed) visit(s);
-    for (let s = this.indexed; s < this.size; s++) visit(s);
+    out.set(this.openIndexed, n);
+    n += this.openIndexed.length;
+    for (let s = this.indexed; s < this.size; s++) out[n++] = s;
+    return out.subarray(0, n);
   }
 
   private reindex(): void {
