@@ -26,7 +26,7 @@ for (const kind of storeKinds) {
       const store = await db.open();
       try {
         await ingest(store, [created('e0', 't0')]);
-        // sent together, so on SQLite they share one transaction (group commit)
+        // sent together: on SQLite they queue for the one writer in the order sent; on PostgreSQL they run at once
         const results = await Promise.allSettled([
           ingest(store, [created('e1', 't1'), created('e2', 't2')]),
           ingest(store, [replied('e3', 't0')]),

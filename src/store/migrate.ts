@@ -7,6 +7,7 @@ import { alertsMigration } from './migrations/0004-alerts.js';
 import { authMigration } from './migrations/0005-auth.js';
 import { customerSearchMigration } from './migrations/0006-customer-search.js';
 import { stretchRevisionsMigration } from './migrations/0007-stretch-revisions.js';
+import { fewerFactIndexesMigration } from './migrations/0008-fewer-fact-indexes.js';
 import type { Database } from './schema.js';
 
 /** One migration set for every store; the dialect only picks column type names. */
@@ -19,6 +20,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0005-auth': authMigration,
     '0006-customer-search': customerSearchMigration,
     '0007-stretch-revisions': stretchRevisionsMigration,
+    '0008-fewer-fact-indexes': fewerFactIndexesMigration,
   };
 }
 

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DomainEvent, EventOf } from '../domain/events.js';
+import { canonicalJson } from '../domain/parse.js';
 import { byTime, type Sequenced } from '../facts/sequenced.js';
 import { inLists } from './chunks.js';
 import type { DialectHelpers } from './dialect.js';
 import { identifierKey } from './identifier-key.js';
-import { loadStreams } from './load.js';
+import { type FreshStreams, freshByStream, loadStreams } from './load.js';
 import type { Database } from './schema.js';
 import { streamId, streamOf } from './streams.js';
 import { replaceChildren, upsertRows } from './upsert.js';
@@ -33,13 +34,14 @@ export async function projectProfiles(
   trx: Kysely<Database>,
   helpers: DialectHelpers,
   fresh: readonly Sequenced[],
+  byStream: FreshStreams = freshByStream(fresh),
 ): Promise<ProfileChanges> {
   const streams = new Set<string>();
   for (const s of fresh) {
     const prefix = s.event.type.split('.')[0] as (typeof PROFILE_PREFIXES)[number];
     if (s.event.type !== 'agent.status' && PROFILE_PREFIXES.includes(prefix)) streams.add(streamOf(s.event));
   }
-  return projectProfileStreams(trx, helpers, streams);
+  return projectProfileStreams(trx, helpers, streams, byStream);
 }
 
 /**
@@ -50,11 +52,12 @@ export async function projectProfileStreams(
   trx: Kysely<Database>,
   helpers: DialectHelpers,
   streams: ReadonlySet<string>,
+  fresh?: FreshStreams,
 ): Promise<ProfileChanges> {
   const changes: ProfileChanges = { agentsWithNewLine: [], customers: [], calendars: [], teams: [] };
   if (streams.size === 0) return changes;
   await helpers.lockKeys(trx, [...streams]);
-  const loaded = await loadStreams(trx, streams);
+  const loaded = await loadStreams(trx, streams, fresh);
   const rows: Record<
     'agents' | 'customers' | 'customer_identifiers' | 'companies' | 'calendars' | 'teams',
     Record<string, unknown>[]
@@ -119,7 +122,8 @@ export async function projectProfileStreams(
       });
     } else if (stream.startsWith('calendar:')) {
       const last = [...events].sort(byTime).at(-1)!;
-      rows.calendars.push({ calendar_id: id, spec: JSON.stringify(last.event), defined_at: last.at });
+      // the event's canonical text, as the log stores it: an append and a rebuild write the same bytes
+      rows.calendars.push({ calendar_id: id, spec: canonicalJson(last.event), defined_at: last.at });
       changes.calendars.push(id);
     } else if (stream.startsWith('team:')) {
       const p = fold<EventOf<'team.profile'>>(events);

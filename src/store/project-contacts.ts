@@ -5,7 +5,7 @@ import type { Sequenced } from '../facts/sequenced.js';
 import type { ContactFacts } from '../facts/types.js';
 import { inLists } from './chunks.js';
 import type { DialectHelpers } from './dialect.js';
-import { keyed, loadStreams } from './load.js';
+import { type FreshStreams, keyed, loadStreams } from './load.js';
 import type { Database } from './schema.js';
 import { upsertRows } from './upsert.js';
 
@@ -15,6 +15,7 @@ export async function projectContacts(
   helpers: DialectHelpers,
   contactIds: ReadonlySet<string>,
   rev: number,
+  fresh?: FreshStreams,
 ): Promise<Set<string>> {
   const tickets = new Set<string>();
   if (contactIds.size === 0) return tickets;
@@ -35,7 +36,7 @@ export async function projectContacts(
       .execute();
     for (const r of origins) tickets.add(r.ticket_id);
   }
-  const loaded = await loadStreams(trx, streams);
+  const loaded = await loadStreams(trx, streams, fresh);
   const facts: ContactFacts[] = [];
   for (const events of loaded.values()) {
     const f = deriveContactFacts(events as Sequenced<ContactEvent>[]);

@@ -3,7 +3,7 @@ import type { TicketEvent } from '../domain/events.js';
 import type { Sequenced } from '../facts/sequenced.js';
 import { deriveTicketFacts, type TicketDerivation } from '../facts/ticket-facts.js';
 import type { DialectHelpers } from './dialect.js';
-import { keyed, loadStreams } from './load.js';
+import { type FreshStreams, keyed, loadStreams } from './load.js';
 import type { Database } from './schema.js';
 import { actorOf, streamId } from './streams.js';
 import { loadTicketContexts } from './ticket-context.js';
@@ -15,11 +15,12 @@ export async function projectTickets(
   helpers: DialectHelpers,
   ticketIds: ReadonlySet<string>,
   rev: number,
+  fresh?: FreshStreams,
 ): Promise<void> {
   if (ticketIds.size === 0) return;
   const streams = keyed('ticket', ticketIds);
   await helpers.lockKeys(trx, streams);
-  const loaded = await loadStreams(trx, streams);
+  const loaded = await loadStreams(trx, streams, fresh);
   const namedContacts: string[] = [];
   const agents = new Set<string>();
   const customers = new Set<string>();

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Sequenced } from '../facts/sequenced.js';
 import { chunk } from './chunks.js';
 import type { DialectHelpers } from './dialect.js';
+import { freshByStream } from './load.js';
 import { projectProfiles } from './profiles.js';
 import { projectAgentStatuses } from './project-agents.js';
 import { projectContacts } from './project-contacts.js';
@@ -30,10 +31,11 @@ export async function projectFresh(
   }
   // facts rows written now carry the log position of this append (see migration 0003)
   const rev = fresh.reduce((m, s) => Math.max(m, s.seq), 0);
-  const changes = await projectProfiles(trx, helpers, fresh);
+  const byStream = freshByStream(fresh);
+  const changes = await projectProfiles(trx, helpers, fresh, byStream);
   for (const t of await dependentTickets(trx, changes)) tickets.add(t);
-  for (const t of await projectContacts(trx, helpers, contacts, rev)) tickets.add(t);
-  await projectTickets(trx, helpers, tickets, rev);
+  for (const t of await projectContacts(trx, helpers, contacts, rev, byStream)) tickets.add(t);
+  await projectTickets(trx, helpers, tickets, rev, byStream);
   await projectAgentStatuses(trx, helpers, agents, rev);
 }
 
