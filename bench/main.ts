@@ -46,6 +46,8 @@ const save = () => writeFileSync(values.out, `${JSON.stringify(results, null, 2)
 function child(script: string, args: string[]): unknown {
   const res = spawnSync('npx', ['tsx', join(import.meta.dirname, script), ...args], {
     encoding: 'utf8',
+    // a child that needs PostgreSQL uses this run's cluster instead of starting one of its own
+    env: pgBase ? { ...process.env, FIRSTLINE_BENCH_PG: pgBase } : process.env,
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 64 * 1024 * 1024,
   });
