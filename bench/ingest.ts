@@ -5,11 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { DomainEvent } from '../src/domain/events.js';
 import { canonicalJson } from '../src/domain/parse.js';
-import { validateBatch } from '../src/ingest/ingest.js';
+import { ingestValid, validateBatch } from '../src/ingest/ingest.js';
 import { EVENT_ROW } from '../src/store/append.js';
 import { writeRows } from '../src/store/bulk-write.js';
 import { openStore } from '../src/store/open.js';
+import type { Store } from '../src/store/store.js';
 import { actorOf, streamOf, ticketOf } from '../src/store/streams.js';
 import { findBinaries, startCluster } from '../test/support/pg-cluster.js';
 import { randomHistory } from '../test/support/random-history.js';
@@ -25,17 +27,6 @@ const tickets = Number(values.tickets);
 const runs = Math.max(1, Number(values.runs));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
-interface EventRow {
-  id: string;
-  type: string;
-  at: number;
-  stream: string;
-  ticket_id: string | null;
-  actor_id: string | null;
-  body: string;
-  recorded_at: number;
-}
-
 /** Lanes of whole tickets per client, as a real integration sends them. */
 function lanesOf(events: unknown[], clients: number): unknown[][] {
   const lanes: unknown[][] = Array.from({ length: clients }, () => []);
@@ -50,47 +41,67 @@ function lanesOf(events: unknown[], clients: number): unknown[][] {
   return lanes;
 }
 
+/** Each client's batches, validated and with their canonical texts, as the server has them after validation. */
+function validatedLanes(events: unknown[], clients: number) {
+  return lanesOf(events, clients).map((lane) => {
+    const out: { events: DomainEvent[]; bodies: string[] }[] = [];
+    for (let i = 0; i < lane.length; i += 1000) {
+      const valid = validateBatch(lane.slice(i, i + 1000));
+      out.push({ events: valid, bodies: valid.map((e) => canonicalJson(e)) });
+    }
+    return out;
+  });
+}
+
+/** Seconds `write` takes over every client's batches, the clients writing at once, each in its order. */
+async function timed<B>(url: string, lanes: B[][], write: (store: Store, batch: B) => Promise<unknown>) {
+  const store = await openStore(url, { poolSize: 8 });
+  const started = performance.now();
+  await Promise.all(
+    lanes.map(async (lane) => {
+      for (const batch of lane) await write(store, batch);
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await store.close();
+  return seconds;
+}
+
 /**
  * The store's own limit: the same rows appended in the same batches by the same number of writers,
  * in-process, already validated, and with no projection — only the event log's insert.
  */
 async function rawInsert(url: string, clients: number, events: unknown[]): Promise<number> {
-  const store = await openStore(url, { poolSize: 8 });
   // the rows exactly as the store writes them (stream, ticket, actor, canonical body), prepared beforehand
-  const batches = lanesOf(events, clients).map((lane) => {
-    const out: EventRow[][] = [];
-    for (let i = 0; i < lane.length; i += 1000) {
-      out.push(
-        validateBatch(lane.slice(i, i + 1000)).map((e) => ({
-          id: e.id,
-          type: e.type,
-          at: Date.parse(e.at),
-          stream: streamOf(e),
-          ticket_id: e.type.startsWith('contact.') ? ticketOf(e) : null,
-          actor_id: actorOf(e),
-          body: canonicalJson(e),
-          recorded_at: Date.now(),
-        })),
-      );
-    }
-    return out;
-  });
-  const started = performance.now();
-  await Promise.all(
-    batches.map(async (lane) => {
-      for (const batch of lane)
-        await store.helpers.writeTransaction(store.db, (trx) =>
-          writeRows(
-            trx,
-            store.helpers,
-            { ...EVENT_ROW, returning: ['seq', 'id'] },
-            batch as unknown as Record<string, unknown>[],
-          ),
-        );
-    }),
+  const lanes = validatedLanes(events, clients).map((lane) =>
+    lane.map((batch) =>
+      batch.events.map((e, i) => ({
+        id: e.id,
+        type: e.type,
+        at: Date.parse(e.at),
+        stream: streamOf(e),
+        ticket_id: e.type.startsWith('contact.') ? ticketOf(e) : null,
+        actor_id: actorOf(e),
+        body: batch.bodies[i]!,
+        recorded_at: Date.now(),
+      })),
+    ),
   );
-  const seconds = (performance.now() - started) / 1000;
-  await store.close();
+  const seconds = await timed(url, lanes, (store, batch) =>
+    store.helpers.writeTransaction(store.db, (trx) =>
+      writeRows(trx, store.helpers, { ...EVENT_ROW, returning: ['seq', 'id'] }, batch),
+    ),
+  );
+  return events.length / seconds;
+}
+
+/**
+ * The append with every projection, in-process and already validated: what the store does for an ingest
+ * without HTTP and validation, between the raw insert and the HTTP figure.
+ */
+async function inProcess(url: string, clients: number, events: unknown[]): Promise<number> {
+  const lanes = validatedLanes(events, clients);
+  const seconds = await timed(url, lanes, (store, batch) => ingestValid(store, batch.events, batch.bodies));
   return events.length / seconds;
 }
 
@@ -148,8 +159,10 @@ const rows: {
   events: number;
   events_per_s: number;
   raw_insert_per_s: number;
-  /** every run's rates, HTTP and raw interleaved run by run */
-  runs: { events_per_s: number; raw_insert_per_s: number }[];
+  /** the append with its projections in-process, without HTTP and validation */
+  in_process_per_s: number;
+  /** every run's rates, HTTP, raw and in-process interleaved run by run */
+  runs: { events_per_s: number; raw_insert_per_s: number; in_process_per_s: number }[];
 }[] = [];
 const targets: Target[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'firstline-bench-'));
@@ -187,26 +200,33 @@ if (pgBase) {
 for (const t of targets) {
   for (const clients of [1, 4]) {
     const events = randomHistory(42 + clients, tickets, `b${clients}`);
-    const each: { events_per_s: number; raw_insert_per_s: number }[] = [];
+    const each: { events_per_s: number; raw_insert_per_s: number; in_process_per_s: number }[] = [];
     for (let r = 0; r < runs; r++) {
       const rate = await run(await t.fresh(), clients, events);
       const raw = await rawInsert(await t.fresh(), clients, events);
-      each.push({ events_per_s: Math.round(rate), raw_insert_per_s: Math.round(raw) });
+      const own = await inProcess(await t.fresh(), clients, events);
+      each.push({
+        events_per_s: Math.round(rate),
+        raw_insert_per_s: Math.round(raw),
+        in_process_per_s: Math.round(own),
+      });
     }
     const rate = median(each.map((e) => e.events_per_s));
     const raw = median(each.map((e) => e.raw_insert_per_s));
+    const own = median(each.map((e) => e.in_process_per_s));
     rows.push({
       store: t.name,
       clients,
       events: events.length,
       events_per_s: rate,
       raw_insert_per_s: raw,
+      in_process_per_s: own,
       runs: each,
     });
     if (!values.json) {
       process.stdout.write(
         `${t.name.padEnd(9)} clients=${clients}  ${events.length} events  ${rate} events/s over HTTP, ` +
-          `raw insert ${raw} events/s (${((rate / raw) * 100).toFixed(0)} %), medians of ${runs}\n`,
+          `raw insert ${raw} events/s (${((rate / raw) * 100).toFixed(0)} %), in-process append ${own}, medians of ${runs}\n`,
       );
     }
   }
