@@ -1,5 +1,5 @@
 // Ingest throughput over HTTP: events/s for batches of 1,000 on SQLite and PostgreSQL, one client and four.
-// Usage: npm run bench:ingest [-- --tickets 6000] [--json]
+// Usage: npm run bench:ingest [-- --tickets 6000] [--runs 3] [--clients 1,4] [--json]
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,7 @@ const { values } = parseArgs({
   options: {
     tickets: { type: 'string', default: '6000' },
     runs: { type: 'string', default: '3' },
+    clients: { type: 'string', default: '1,4' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -209,7 +210,7 @@ if (pgBase) {
 }
 
 for (const t of targets) {
-  for (const clients of [1, 4]) {
+  for (const clients of values.clients.split(',').map(Number)) {
     const events = randomHistory(42 + clients, tickets, `b${clients}`);
     const each: { events_per_s: number; raw_insert_per_s: number; in_process_per_s: number }[] = [];
     for (let r = 0; r < runs; r++) {

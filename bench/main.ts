@@ -3,8 +3,8 @@
 //   [--naive-max 100k|1M (largest store the naive events scan runs on; default 1M, a minute a run there)]
 // Every measurement runs several times after a warm-up and beside its baseline in the same run; the table
 // goes to stdout and everything to bench/results.json. --quick: the 100k store only, ungrouped cuts, a
-// small rebuild and import, short runs (< 2 min once the base history is cached; generating it the first
-// time takes some minutes).
+// small rebuild and import, ingest with 4 clients only, short runs (< 2 min once the base history is
+// cached; generating it the first time takes some minutes).
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -104,6 +104,9 @@ try {
       quick ? '1000' : '6000',
       '--runs',
       quick ? '1' : '3',
+      // the measure is 4 clients; one client is measured in full runs only
+      '--clients',
+      quick ? '4' : '1,4',
     ]);
     partDone('ingest');
   }
