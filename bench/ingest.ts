@@ -1,4 +1,5 @@
-// Ingest throughput over HTTP: events/s for batches of 1,000 on SQLite and PostgreSQL, one client and four.
+// Ingest throughput: events/s for batches of 1,000 on SQLite and PostgreSQL, one client and four, over HTTP
+// beside the raw log insert and the in-process append of the same events.
 // Usage: npm run bench:ingest [-- --tickets 6000] [--runs 3] [--clients 1,4] [--json]
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,11 +9,10 @@ import { parseArgs } from 'node:util';
 import type { DomainEvent } from '../src/domain/events.js';
 import { canonicalJson } from '../src/domain/parse.js';
 import { ingestValid, validateBatch } from '../src/ingest/ingest.js';
-import { EVENT_ROW } from '../src/store/append.js';
+import { EVENT_ROW, eventRow } from '../src/store/append.js';
 import { writeRows } from '../src/store/bulk-write.js';
 import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';
-import { actorOf, streamOf, ticketOf } from '../src/store/streams.js';
 import { findBinaries, startCluster } from '../test/support/pg-cluster.js';
 import { randomHistory } from '../test/support/random-history.js';
 
@@ -54,16 +54,21 @@ function validatedLanes(events: unknown[], clients: number) {
   });
 }
 
-/** Seconds `write` takes over every client's batches, the clients writing at once, each in its order. */
-async function timed<B>(url: string, lanes: B[][], write: (store: Store, batch: B) => Promise<unknown>) {
-  const store = await openStore(url, { poolSize: 8 });
+/** Seconds `write` takes over every lane, the lanes at once and each in its order (as clients send). */
+async function allLanes<B>(lanes: B[][], write: (batch: B) => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await Promise.all(
     lanes.map(async (lane) => {
-      for (const batch of lane) await write(store, batch);
+      for (const batch of lane) await write(batch);
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
+  return (performance.now() - started) / 1000;
+}
+
+/** allLanes on a store of its own at `url`, opened before and closed after the timing. */
+async function timed<B>(url: string, lanes: B[][], write: (store: Store, batch: B) => Promise<unknown>) {
+  const store = await openStore(url, { poolSize: 8 });
+  const seconds = await allLanes(lanes, (batch) => write(store, batch));
   await store.close();
   return seconds;
 }
@@ -75,18 +80,7 @@ async function timed<B>(url: string, lanes: B[][], write: (store: Store, batch: 
 async function rawInsert(url: string, clients: number, events: unknown[]): Promise<number> {
   // the rows exactly as the store writes them (stream, ticket, actor, canonical body), prepared beforehand
   const lanes = validatedLanes(events, clients).map((lane) =>
-    lane.map((batch) =>
-      batch.events.map((e, i) => ({
-        id: e.id,
-        type: e.type,
-        at: Date.parse(e.at),
-        stream: streamOf(e),
-        ticket_id: e.type.startsWith('contact.') ? ticketOf(e) : null,
-        actor_id: actorOf(e),
-        body: batch.bodies[i]!,
-        recorded_at: Date.now(),
-      })),
-    ),
+    lane.map((batch) => batch.events.map((e, i) => eventRow(e, batch.bodies[i]!, Date.now()))),
   );
   const seconds = await timed(url, lanes, (store, batch) =>
     store.helpers.writeTransaction(store.db, (trx) =>
@@ -109,21 +103,15 @@ async function inProcess(url: string, clients: number, events: unknown[]): Promi
 type Served = { port: number; auth: Record<string, string> };
 
 /** Sends every lane's bodies, the lanes at once and each in its order; returns the seconds it took. */
-async function send({ port, auth }: Served, bodies: string[][]): Promise<number> {
-  const started = performance.now();
-  await Promise.all(
-    bodies.map(async (lane) => {
-      for (const body of lane) {
-        const res = await fetch(`http://127.0.0.1:${port}/api/v1/events`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...auth },
-          body,
-        });
-        if (!res.ok) throw new Error(`ingest failed: ${res.status} ${await res.text()}`);
-      }
-    }),
-  );
-  return (performance.now() - started) / 1000;
+function send({ port, auth }: Served, bodies: string[][]): Promise<number> {
+  return allLanes(bodies, async (body) => {
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body,
+    });
+    if (!res.ok) throw new Error(`ingest failed: ${res.status} ${await res.text()}`);
+  });
 }
 
 /**

@@ -32,6 +32,20 @@ export const EVENT_ROW = {
   columns: ['id', 'type', 'at', 'stream', 'ticket_id', 'actor_id', 'body', 'recorded_at'],
 };
 
+/** An event's row in the log: its canonical text and the columns streams, tickets and actors are found by. */
+export function eventRow(event: DomainEvent, body: string, recordedAt: number) {
+  return {
+    id: event.id,
+    type: event.type,
+    at: Date.parse(event.at),
+    stream: streamOf(event),
+    ticket_id: event.type.startsWith('contact.') ? ticketOf(event) : null,
+    actor_id: actorOf(event),
+    body,
+    recorded_at: recordedAt,
+  };
+}
+
 async function existingIds(trx: Kysely<Database>, table: 'tickets' | 'contacts', ids: Set<string>) {
   const found = new Set<string>();
   for (const part of inLists([...ids])) {
@@ -152,16 +166,7 @@ export async function appendEvents(
     return false;
   });
   await checkReferences(trx, fresh);
-  const rows = fresh.map(({ event, body }) => ({
-    id: event.id,
-    type: event.type,
-    at: Date.parse(event.at),
-    stream: streamOf(event),
-    ticket_id: event.type.startsWith('contact.') ? ticketOf(event) : null,
-    actor_id: actorOf(event),
-    body,
-    recorded_at: now,
-  }));
+  const rows = fresh.map(({ event, body }) => eventRow(event, body, now));
   const returned = await writeRows(trx, helpers, { ...EVENT_ROW, returning: ['seq', 'id'] }, rows);
   const seqOf = new Map(returned.map((r) => [r.id as string, Number(r.seq)]));
   const sequenced: Sequenced[] = fresh.map((it, i) => ({

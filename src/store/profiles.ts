@@ -5,9 +5,9 @@ import { byTime, type Sequenced } from '../facts/sequenced.js';
 import { inLists } from './chunks.js';
 import type { DialectHelpers } from './dialect.js';
 import { identifierKey } from './identifier-key.js';
-import { type FreshStreams, freshByStream, loadStreams } from './load.js';
+import { type FreshStreams, loadStreams } from './load.js';
 import type { Database } from './schema.js';
-import { streamId, streamOf } from './streams.js';
+import { streamId } from './streams.js';
 import { replaceChildren, upsertRows } from './upsert.js';
 
 const PROFILE_PREFIXES = ['agent', 'customer', 'company', 'calendar', 'team'] as const;
@@ -30,18 +30,20 @@ export function fold<T extends DomainEvent>(events: Sequenced[]): Partial<T> & {
   return out as Partial<T> & { at: number };
 }
 
+/** Derives again the profiles the append wrote to (given as its events by stream). */
 export async function projectProfiles(
   trx: Kysely<Database>,
   helpers: DialectHelpers,
-  fresh: readonly Sequenced[],
-  byStream: FreshStreams = freshByStream(fresh),
+  fresh: FreshStreams,
 ): Promise<ProfileChanges> {
   const streams = new Set<string>();
-  for (const s of fresh) {
-    const prefix = s.event.type.split('.')[0] as (typeof PROFILE_PREFIXES)[number];
-    if (s.event.type !== 'agent.status' && PROFILE_PREFIXES.includes(prefix)) streams.add(streamOf(s.event));
+  for (const [stream, [first]] of fresh) {
+    // a stream holds one entity's events; agents' statuses have streams of their own
+    const type = first?.event.type ?? '';
+    const prefix = type.split('.')[0] as (typeof PROFILE_PREFIXES)[number];
+    if (type !== 'agent.status' && PROFILE_PREFIXES.includes(prefix)) streams.add(stream);
   }
-  return projectProfileStreams(trx, helpers, streams, byStream);
+  return projectProfileStreams(trx, helpers, streams, fresh);
 }
 
 /**

@@ -32,7 +32,7 @@ export async function projectFresh(
   // facts rows written now carry the log position of this append (see migration 0003)
   const rev = fresh.reduce((m, s) => Math.max(m, s.seq), 0);
   const byStream = freshByStream(fresh);
-  const changes = await projectProfiles(trx, helpers, fresh, byStream);
+  const changes = await projectProfiles(trx, helpers, byStream);
   for (const t of await dependentTickets(trx, changes)) tickets.add(t);
   for (const t of await projectContacts(trx, helpers, contacts, rev, byStream)) tickets.add(t);
   await projectTickets(trx, helpers, tickets, rev, byStream);
