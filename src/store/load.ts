@@ -21,6 +21,18 @@ export function freshByStream(fresh: readonly Sequenced[]): FreshStreams {
 }
 
 /**
+ * Whether the append's events may be all a stream holds. A ticket's or contact's other events refer to it,
+ * and an append refers only to what is stored or created in it (checkReferences), so without its creation
+ * in the append the stream has older events: no count is spent on it (an agent's reply, say).
+ */
+function mayBeNew(stream: string, list: readonly Sequenced[] | undefined): boolean {
+  if (!list) return false;
+  if (stream.startsWith('ticket:')) return list.some((s) => s.event.type === 'ticket.created');
+  if (stream.startsWith('contact:')) return list.some((s) => s.event.type === 'contact.offered');
+  return true;
+}
+
+/**
  * All stored events of the given streams, grouped by stream, in log order. A stream whose every stored
  * event is among `fresh` (the append that is running: a ticket created in this batch, say) is taken from
  * there; counting a stream's rows reads only the index, while reading them back fetched and parsed every
@@ -34,7 +46,7 @@ export async function loadStreams(
   const out = new Map<string, Sequenced[]>();
   let rest = [...new Set(streams)];
   if (fresh?.size) {
-    const candidates = rest.filter((s) => fresh.has(s));
+    const candidates = rest.filter((s) => mayBeNew(s, fresh.get(s)));
     const stored = new Map<string, number>();
     for (const part of inLists(candidates)) {
       const rows = await trx
