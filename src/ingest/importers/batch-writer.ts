@@ -22,13 +22,18 @@ async function storedCreations(store: Store, ids: Iterable<string>): Promise<Map
   const found = new Map<string, number>();
   const streams = [...new Set(ids)].map((id) => `ticket:${id}`);
   for (let i = 0; i < streams.length; i += 900) {
+    // The type is checked here, not in SQL: with `type = ?` in the query SQLite's planner walks the
+    // (type, at) index through every ticket.created of the store, so a batch's lookup grew with the store
+    // and a 1M-row tickets import ran at a third of its 20,000-row rate. The stream index reads only
+    // these tickets' events.
     const rows = await store.db
       .selectFrom('events')
-      .select(['stream', 'at'])
+      .select(['stream', 'at', 'type'])
       .where('stream', 'in', streams.slice(i, i + 900))
-      .where('type', '=', 'ticket.created')
       .execute();
-    for (const r of rows) found.set(r.stream.slice('ticket:'.length), Number(r.at));
+    for (const r of rows) {
+      if (r.type === 'ticket.created') found.set(r.stream.slice('ticket:'.length), Number(r.at));
+    }
   }
   return found;
 }
