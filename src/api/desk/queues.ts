@@ -1,6 +1,6 @@
 import type { DomainEvent } from '../../domain/events.js';
-import { chunk } from '../../store/chunks.js';
 import type { Store } from '../../store/store.js';
+import { ticketEventsOfTypes } from '../../store/ticket-events.js';
 import { loadSlaSetup, SLA_CLOCKS, type SlaClocks, slaClocks } from './sla.js';
 
 export const QUEUES = ['new', 'unassigned', 'mine', 'waiting', 'overdue'] as const;
@@ -33,25 +33,12 @@ export interface QueueRow {
 /** Open tickets whose last public exchange is the agent's clarification request: the customer has the turn. */
 async function waitingForCustomer(store: Store, ticketIds: readonly string[]): Promise<Set<string>> {
   const last = new Map<string, string>();
-  for (const part of chunk([...ticketIds], 900)) {
-    // The types are checked here, not in SQL: with `type in (…)` SQLite's planner walks the (type, at)
-    // index through every reply of the log for each part, so the queues slowed as the log grew.
-    const rows = await store.db
-      .selectFrom('events')
-      .select(['stream', 'body', 'type'])
-      .where(
-        'stream',
-        'in',
-        part.map((t) => `ticket:${t}`),
-      )
-      .orderBy('at')
-      .orderBy('seq')
-      .execute();
-    for (const r of rows) {
-      if (r.type !== 'ticket.replied' && r.type !== 'ticket.customer_replied') continue;
-      const e = JSON.parse(r.body) as DomainEvent;
-      last.set(r.stream.slice(7), e.type === 'ticket.replied' ? e.kind : 'customer');
-    }
+  for (const r of await ticketEventsOfTypes(store.db, ticketIds, [
+    'ticket.replied',
+    'ticket.customer_replied',
+  ])) {
+    const e = JSON.parse(r.body) as DomainEvent;
+    last.set(r.ticket_id, e.type === 'ticket.replied' ? e.kind : 'customer');
   }
   return new Set([...last].filter(([, kind]) => kind === 'clarification').map(([t]) => t));
 }

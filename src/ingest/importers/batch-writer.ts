@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../../domain/events.js';
 import type { Store } from '../../store/store.js';
+import { ticketEventsOfTypes } from '../../store/ticket-events.js';
 import { IngestError, ingest } from '../ingest.js';
 import type { SummaryBuilder } from './summary.js';
 import { type MappedRow, RowError, type SourceRow } from './types.js';
@@ -19,23 +20,8 @@ interface Outgoing<R> {
 
 /** When each of these tickets was created, for those already stored. */
 async function storedCreations(store: Store, ids: Iterable<string>): Promise<Map<string, number>> {
-  const found = new Map<string, number>();
-  const streams = [...new Set(ids)].map((id) => `ticket:${id}`);
-  for (let i = 0; i < streams.length; i += 900) {
-    // The type is checked here, not in SQL: with `type = ?` in the query SQLite's planner walks the
-    // (type, at) index through every ticket.created of the store, so a batch's lookup grew with the store
-    // and a 1M-row tickets import ran at a third of its 20,000-row rate. The stream index reads only
-    // these tickets' events.
-    const rows = await store.db
-      .selectFrom('events')
-      .select(['stream', 'at', 'type'])
-      .where('stream', 'in', streams.slice(i, i + 900))
-      .execute();
-    for (const r of rows) {
-      if (r.type === 'ticket.created') found.set(r.stream.slice('ticket:'.length), Number(r.at));
-    }
-  }
-  return found;
+  const created = await ticketEventsOfTypes(store.db, ids, ['ticket.created']);
+  return new Map(created.map((e) => [e.ticket_id, e.at]));
 }
 
 /**
